@@ -1,0 +1,64 @@
+//! The entry point of payload validation: a validator holding the caller's options, checking
+//! bodies given as JSON values or as UTF-8 bytes.
+
+use serde_json::Value;
+
+use crate::checker::Checker;
+use crate::contract::{check_body, check_body_size, has_size_limit};
+use crate::json_input::{exceeds_depth, parse_json, too_deep};
+use crate::ndjson::validate_lines;
+use crate::{NdjsonReport, Operation, Report, ValidationOptions};
+
+/// Validates request bodies against the API contract, with a fixed set of options (metadata
+/// schemas are read once, then reused for every body).
+#[derive(Clone, Debug, Default)]
+pub struct Validator {
+    options: ValidationOptions,
+}
+
+impl Validator {
+    /// A validator with the given options.
+    pub fn new(options: ValidationOptions) -> Self {
+        Validator { options }
+    }
+
+    /// The options this validator applies.
+    pub fn options(&self) -> &ValidationOptions {
+        &self.options
+    }
+
+    /// Validates a body given as UTF-8 JSON bytes (the fast path from JavaScript).
+    pub fn validate_bytes(&self, operation: Operation, bytes: &[u8]) -> Report {
+        match parse_json(bytes, self.options.limits.max_depth) {
+            Ok(value) => self.check(operation, &value, bytes.len()),
+            Err(issue) => Report::from_issues(vec![issue]),
+        }
+    }
+
+    /// Validates a body given as a JSON value.
+    pub fn validate(&self, operation: Operation, body: &Value) -> Report {
+        if exceeds_depth(body, self.options.limits.max_depth) {
+            return Report::from_issues(vec![too_deep(self.options.limits.max_depth)]);
+        }
+        let byte_len = if has_size_limit(operation) {
+            serde_json::to_vec(body)
+                .map(|bytes| bytes.len())
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        self.check(operation, body, byte_len)
+    }
+
+    /// Validates NDJSON: one body per line, blank lines skipped; issues carry their line number.
+    pub fn validate_ndjson(&self, operation: Operation, bytes: &[u8]) -> NdjsonReport {
+        validate_lines(self, operation, bytes)
+    }
+
+    fn check(&self, operation: Operation, body: &Value, byte_len: usize) -> Report {
+        let mut ck = Checker::new(operation, &self.options);
+        check_body_size(&mut ck, byte_len);
+        check_body(&mut ck, body);
+        Report::from_issues(ck.into_issues())
+    }
+}
