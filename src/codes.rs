@@ -27,6 +27,8 @@ pub enum Code {
     InvalidValue,
     /// A string does not have the required format (date, date-time, email, URL).
     InvalidFormat,
+    /// A date such as `03/07/1990` could be read day-first or month-first, and no order was given.
+    AmbiguousDate,
     /// A string is shorter or longer than allowed.
     InvalidLength,
     /// A number is outside the allowed range, or beyond the exactly representable integers.
@@ -83,6 +85,7 @@ pub const ALL_CODES: &[Code] = &[
     Code::EmptyValue,
     Code::InvalidValue,
     Code::InvalidFormat,
+    Code::AmbiguousDate,
     Code::InvalidLength,
     Code::OutOfRange,
     Code::NotIntegerCents,
@@ -122,6 +125,7 @@ impl Code {
             Code::EmptyValue => "empty_value",
             Code::InvalidValue => "invalid_value",
             Code::InvalidFormat => "invalid_format",
+            Code::AmbiguousDate => "ambiguous_date",
             Code::InvalidLength => "invalid_length",
             Code::OutOfRange => "out_of_range",
             Code::NotIntegerCents => "not_integer_cents",

@@ -30,6 +30,7 @@
 mod checker;
 mod codes;
 mod contract;
+mod customer;
 mod formats;
 mod json_input;
 mod limits;
@@ -47,6 +48,11 @@ mod values;
 mod wasm;
 
 pub use codes::Code;
+pub use customer::{
+    build_customer, diff_customer, normalize_date, to_e164, AddressField, BuildOptions,
+    BuiltCustomer, Country, CustomerDiff, DateOrder, DateProblem, DiffOptions, FieldOutcome,
+    Outcome, PhoneProblem, Target, SUPPORTED_COUNTRIES,
+};
 pub use limits::Limits;
 pub use metadata::{MetadataSchemas, SchemaError};
 pub use ndjson::{NdjsonIssue, NdjsonReport};

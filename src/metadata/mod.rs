@@ -2,8 +2,10 @@
 //! objects against them.
 
 mod check;
+mod coerce;
 mod definition;
 mod schema;
 
 pub(crate) use check::{check_metadata, MetadataContext};
+pub(crate) use coerce::coerce_text;
 pub use schema::{MetadataSchemas, SchemaError};

@@ -108,6 +108,11 @@ impl MetadataSchemas {
         self.by_resource.get(resource)
     }
 
+    /// The definition of `key` in the schema of `resource`, if both exist.
+    pub(crate) fn definition(&self, resource: &str, key: &str) -> Option<&Definition> {
+        self.get(resource)?.properties.get(key)
+    }
+
     /// Whether no schema is known.
     pub fn is_empty(&self) -> bool {
         self.by_resource.is_empty()

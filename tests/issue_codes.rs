@@ -1,0 +1,49 @@
+//! The README documents exactly the issue codes the library can emit.
+
+use std::collections::BTreeSet;
+
+use voucherify_sync::Code;
+
+fn readme_codes() -> BTreeSet<String> {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("<!-- codes:start -->")
+        .expect("codes:start marker in README");
+    let end = readme
+        .find("<!-- codes:end -->")
+        .expect("codes:end marker in README");
+    readme[start..end]
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn readme_lists_every_code_and_nothing_else() {
+    let documented = readme_codes();
+    let known: BTreeSet<String> = Code::ALL
+        .iter()
+        .map(|code| code.as_str().to_string())
+        .collect();
+    assert_eq!(documented, known);
+}
+
+#[test]
+fn the_closed_list_is_locked() {
+    let names: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "invalid_json", "too_deep", "too_large", "invalid_type", "missing_field", "empty_value",
+            "invalid_value", "invalid_format", "ambiguous_date", "invalid_length", "out_of_range", "not_integer_cents",
+            "amount_mismatch", "too_many", "too_few", "duplicate", "immutable_field", "missing_identifier",
+            "conflicting_fields", "ignored_field", "unknown_field", "response_only_field", "deprecated_field",
+            "metadata_invalid_type", "metadata_invalid_format", "metadata_missing_required",
+            "metadata_not_allowed", "metadata_out_of_range", "metadata_invalid_length",
+            "metadata_undefined_key", "metadata_deleted_key",
+        ],
+        "renaming, removing or reordering a code is a breaking change: update this list, the README and the changelog together"
+    );
+}
