@@ -57,6 +57,10 @@ pub enum Code {
     ResponseOnlyField,
     /// A field is deprecated in favour of another.
     DeprecatedField,
+    /// Data in the request is used but not stored (product data without `override`, a customer in a validation).
+    NotPersisted,
+    /// The request writes data without firing the events and webhooks people expect (order imports).
+    NoEvents,
     /// A metadata value has the wrong type for its definition.
     MetadataInvalidType,
     /// A metadata value has the wrong format for its definition (date, datetime, URL, geopoint).
@@ -100,6 +104,8 @@ pub const ALL_CODES: &[Code] = &[
     Code::UnknownField,
     Code::ResponseOnlyField,
     Code::DeprecatedField,
+    Code::NotPersisted,
+    Code::NoEvents,
     Code::MetadataInvalidType,
     Code::MetadataInvalidFormat,
     Code::MetadataMissingRequired,
@@ -140,6 +146,8 @@ impl Code {
             Code::UnknownField => "unknown_field",
             Code::ResponseOnlyField => "response_only_field",
             Code::DeprecatedField => "deprecated_field",
+            Code::NotPersisted => "not_persisted",
+            Code::NoEvents => "no_events",
             Code::MetadataInvalidType => "metadata_invalid_type",
             Code::MetadataInvalidFormat => "metadata_invalid_format",
             Code::MetadataMissingRequired => "metadata_missing_required",
@@ -159,7 +167,10 @@ impl Code {
             | Code::UnknownField
             | Code::ResponseOnlyField
             | Code::DeprecatedField
+            | Code::NotPersisted
+            | Code::NoEvents
             | Code::Duplicate
+            | Code::EmptyValue
             | Code::MetadataDeletedKey => Warning,
             _ => Error,
         }

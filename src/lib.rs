@@ -31,6 +31,7 @@ mod checker;
 mod codes;
 mod contract;
 mod customer;
+mod effects;
 mod formats;
 mod json_input;
 mod limits;
@@ -53,6 +54,7 @@ pub use customer::{
     BuiltCustomer, Country, CustomerDiff, DateOrder, DateProblem, DiffOptions, FieldOutcome,
     Outcome, PhoneProblem, Target, SUPPORTED_COUNTRIES,
 };
+pub use effects::{upsert_effects, Action, Effect, MatchKey, Resource, UpsertEffects};
 pub use limits::Limits;
 pub use metadata::{MetadataSchemas, SchemaError};
 pub use ndjson::{NdjsonIssue, NdjsonReport};

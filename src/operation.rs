@@ -37,6 +37,18 @@ pub enum Operation {
     TrackClientEvent,
     /// `POST /v1/publications`: publish a voucher to a customer.
     CreatePublication,
+    /// `POST /v1/validations`: validate stacked redeemables.
+    Validate,
+    /// `POST /v1/redemptions`: redeem stacked redeemables.
+    Redeem,
+    /// `POST /v1/qualifications`: list the redeemables a customer or order qualifies for.
+    Qualify,
+    /// `POST /client/v1/validations`: validate stacked redeemables from a client application.
+    ValidateClient,
+    /// `POST /client/v1/redemptions`: redeem stacked redeemables from a client application.
+    RedeemClient,
+    /// `POST /client/v1/qualifications`: qualifications from a client application.
+    QualifyClient,
 }
 
 /// Every operation, in documentation order.
@@ -57,6 +69,12 @@ const ALL_OPERATIONS: &[Operation] = &[
     Operation::TrackEvent,
     Operation::TrackClientEvent,
     Operation::CreatePublication,
+    Operation::Validate,
+    Operation::Redeem,
+    Operation::Qualify,
+    Operation::ValidateClient,
+    Operation::RedeemClient,
+    Operation::QualifyClient,
 ];
 
 impl Operation {
@@ -82,6 +100,12 @@ impl Operation {
             Operation::TrackEvent => "POST /v1/events",
             Operation::TrackClientEvent => "POST /client/v1/events",
             Operation::CreatePublication => "POST /v1/publications",
+            Operation::Validate => "POST /v1/validations",
+            Operation::Redeem => "POST /v1/redemptions",
+            Operation::Qualify => "POST /v1/qualifications",
+            Operation::ValidateClient => "POST /client/v1/validations",
+            Operation::RedeemClient => "POST /client/v1/redemptions",
+            Operation::QualifyClient => "POST /client/v1/qualifications",
         }
     }
 
@@ -126,6 +150,12 @@ impl Operation {
             Operation::CreatePublication => {
                 "publish a voucher to a customer, upserting the customer"
             }
+            Operation::Validate => "validate up to 30 stacked redeemables against an order and customer; writes nothing",
+            Operation::Redeem => "redeem up to 30 stacked redeemables, upserting the customer and the order",
+            Operation::Qualify => "list the redeemables the customer and order qualify for; writes nothing",
+            Operation::ValidateClient => "validate stacked redeemables with client keys; writes nothing",
+            Operation::RedeemClient => "redeem stacked redeemables with client keys, upserting the customer and the order",
+            Operation::QualifyClient => "qualifications with client keys; writes nothing",
         }
     }
 
@@ -134,7 +164,11 @@ impl Operation {
     pub fn creates_order(self) -> bool {
         matches!(
             self,
-            Operation::CreateOrder | Operation::UpdateOrder | Operation::ImportOrders
+            Operation::CreateOrder
+                | Operation::UpdateOrder
+                | Operation::ImportOrders
+                | Operation::Redeem
+                | Operation::RedeemClient
         )
     }
 

@@ -29,16 +29,18 @@ const BIRTHDAY_NOTE: Note = Note {
     message: "birthday is deprecated; send birthdate instead",
 };
 
-/// The fields of `CustomerBase` shared by every customer request.
+/// The fields of `CustomerBase` shared by every customer request. The string fields accept
+/// `null`, which clears them: the spec types them as plain strings, but the API's own
+/// validation messages read "Property .description must be string,null".
 macro_rules! customer_base_fields {
     ($metadata:expr) => {
         [
-            field("name", Kind::Str),
-            field("description", Kind::Str),
-            field("email", Kind::Email),
-            field("phone", Kind::Str),
-            field("birthdate", Kind::Date),
-            field("birthday", Kind::Date),
+            field("name", Kind::OrNull(&Kind::Str)),
+            field("description", Kind::OrNull(&Kind::Str)),
+            field("email", Kind::OrNull(&Kind::Email)),
+            field("phone", Kind::OrNull(&Kind::Str)),
+            field("birthdate", Kind::OrNull(&Kind::Date)),
+            field("birthday", Kind::OrNull(&Kind::Date)),
             field("address", Kind::Nested(check_address)),
             field("metadata", $metadata),
         ]
@@ -153,12 +155,12 @@ const REFERENCE: ObjectSpec = ObjectSpec {
 const ADDRESS: ObjectSpec = ObjectSpec {
     noun: "address",
     fields: &[
-        field("city", Kind::Str),
-        field("state", Kind::Str),
-        field("line_1", Kind::Str),
-        field("line_2", Kind::Str),
-        field("country", Kind::Str),
-        field("postal_code", Kind::Str),
+        field("city", Kind::OrNull(&Kind::Str)),
+        field("state", Kind::OrNull(&Kind::Str)),
+        field("line_1", Kind::OrNull(&Kind::Str)),
+        field("line_2", Kind::OrNull(&Kind::Str)),
+        field("country", Kind::OrNull(&Kind::Str)),
+        field("postal_code", Kind::OrNull(&Kind::Str)),
     ],
     required: &[],
     response_only: &[],

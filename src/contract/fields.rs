@@ -49,6 +49,8 @@ pub(crate) enum Kind {
     },
     /// A value with rules of its own.
     Nested(NestedCheck),
+    /// `null` (which clears the field), or a value of the inner kind.
+    OrNull(&'static Kind),
 }
 
 /// A request field and what it must hold.
@@ -273,6 +275,11 @@ pub(crate) fn check_kind(ck: &mut Checker, value: &Value, path: &Path, name: &st
             check_metadata(ck, Some(value), path, context);
         }
         Kind::Nested(check) => check(ck, value, path),
+        Kind::OrNull(inner) => {
+            if !value.is_null() {
+                check_kind(ck, value, path, name, inner);
+            }
+        }
     }
 }
 

@@ -7,7 +7,9 @@ mod fields;
 mod order;
 mod product;
 mod publication;
+mod qualification;
 mod sku;
+mod stackable;
 
 use serde_json::Value;
 
@@ -46,6 +48,13 @@ pub(crate) fn check_body(ck: &mut Checker, body: &Value) {
         ),
         Operation::TrackEvent | Operation::TrackClientEvent => event::check_event(ck, body, &root),
         Operation::CreatePublication => publication::check_publication(ck, body, &root),
+        Operation::Validate
+        | Operation::ValidateClient
+        | Operation::Redeem
+        | Operation::RedeemClient => stackable::check_stackable(ck, body, &root),
+        Operation::Qualify | Operation::QualifyClient => {
+            qualification::check_qualification(ck, body, &root)
+        }
     }
 }
 

@@ -110,6 +110,30 @@ const UPDATE: ObjectSpec = ObjectSpec {
     }],
 };
 
+const NESTED: ObjectSpec = ObjectSpec {
+    noun: "order",
+    fields: &{
+        let [a, b, c, d, e, f, g, h, i] = BASE_FIELDS;
+        [
+            field("id", Kind::Id),
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+            g,
+            h,
+            i,
+            order_metadata(false),
+            field("created_at", Kind::DateTime),
+        ]
+    },
+    required: &[],
+    response_only: RESPONSE_ONLY,
+    notes: &[],
+};
+
 const IMPORT_ITEM: ObjectSpec = ObjectSpec {
     noun: "imported order",
     fields: &{
@@ -229,6 +253,13 @@ pub(crate) fn check_update(ck: &mut Checker, body: &Value, path: &Path) {
 /// Checks one order of a `POST /v1/orders/import` body.
 pub(crate) fn check_import_item(ck: &mut Checker, body: &Value, path: &Path) {
     if let Some(map) = check_object(ck, body, path, &IMPORT_ITEM) {
+        check_amount_total(ck, map, path);
+    }
+}
+
+/// Checks an order nested in a stackable or qualification request.
+pub(crate) fn check_nested(ck: &mut Checker, value: &Value, path: &Path) {
+    if let Some(map) = check_object(ck, value, path, &NESTED) {
         check_amount_total(ck, map, path);
     }
 }
