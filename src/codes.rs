@@ -61,6 +61,8 @@ pub enum Code {
     NotPersisted,
     /// The request writes data without firing the events and webhooks people expect (order imports).
     NoEvents,
+    /// The stacking rules will skip this redeemable if every earlier one applies.
+    SkippedByStackingRules,
     /// A metadata value has the wrong type for its definition.
     MetadataInvalidType,
     /// A metadata value has the wrong format for its definition (date, datetime, URL, geopoint).
@@ -106,6 +108,7 @@ pub const ALL_CODES: &[Code] = &[
     Code::DeprecatedField,
     Code::NotPersisted,
     Code::NoEvents,
+    Code::SkippedByStackingRules,
     Code::MetadataInvalidType,
     Code::MetadataInvalidFormat,
     Code::MetadataMissingRequired,
@@ -148,6 +151,7 @@ impl Code {
             Code::DeprecatedField => "deprecated_field",
             Code::NotPersisted => "not_persisted",
             Code::NoEvents => "no_events",
+            Code::SkippedByStackingRules => "skipped_by_stacking_rules",
             Code::MetadataInvalidType => "metadata_invalid_type",
             Code::MetadataInvalidFormat => "metadata_invalid_format",
             Code::MetadataMissingRequired => "metadata_missing_required",
@@ -169,6 +173,7 @@ impl Code {
             | Code::DeprecatedField
             | Code::NotPersisted
             | Code::NoEvents
+            | Code::SkippedByStackingRules
             | Code::Duplicate
             | Code::EmptyValue
             | Code::MetadataDeletedKey => Warning,

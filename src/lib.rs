@@ -41,6 +41,7 @@ mod operation;
 mod options;
 mod path;
 mod report;
+mod stackable;
 mod usage_error;
 mod validator;
 mod values;
@@ -61,5 +62,10 @@ pub use ndjson::{NdjsonIssue, NdjsonReport};
 pub use operation::Operation;
 pub use options::ValidationOptions;
 pub use report::{Issue, Report, Severity};
+pub use stackable::{
+    plan_application, prepare_stackable_request, summarize_result, ApplicationMode, CategoryRef,
+    Group, Placement, PrepareOptions, PreparedRequest, RedeemableOutcome, RedeemableStatus,
+    ResultSummary, SortingRule, StackingRules, Totals,
+};
 pub use usage_error::{UsageCode, UsageError};
 pub use validator::Validator;

@@ -172,6 +172,17 @@ impl Operation {
         )
     }
 
+    /// Whether the body is a stackable validation or redemption (redeemables, order, session).
+    pub fn is_stackable(self) -> bool {
+        matches!(
+            self,
+            Operation::Validate
+                | Operation::ValidateClient
+                | Operation::Redeem
+                | Operation::RedeemClient
+        )
+    }
+
     /// Finds the operation for `"METHOD /path"`. The path may be the template
     /// (`/v1/customers/{customerId}`) or a concrete one (`/v1/customers/cust_123`); the method
     /// is case-insensitive, and surrounding whitespace, a trailing slash and a query string are

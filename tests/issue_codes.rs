@@ -39,7 +39,7 @@ fn the_closed_list_is_locked() {
             "invalid_json", "too_deep", "too_large", "invalid_type", "missing_field", "empty_value",
             "invalid_value", "invalid_format", "ambiguous_date", "invalid_length", "out_of_range", "not_integer_cents",
             "amount_mismatch", "too_many", "too_few", "duplicate", "immutable_field", "missing_identifier",
-            "conflicting_fields", "ignored_field", "unknown_field", "response_only_field", "deprecated_field", "not_persisted", "no_events",
+            "conflicting_fields", "ignored_field", "unknown_field", "response_only_field", "deprecated_field", "not_persisted", "no_events", "skipped_by_stacking_rules",
             "metadata_invalid_type", "metadata_invalid_format", "metadata_missing_required",
             "metadata_not_allowed", "metadata_out_of_range", "metadata_invalid_length",
             "metadata_undefined_key", "metadata_deleted_key",

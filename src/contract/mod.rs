@@ -11,6 +11,8 @@ mod qualification;
 mod sku;
 mod stackable;
 
+pub(crate) use stackable::MAX_REDEEMABLES;
+
 use serde_json::Value;
 
 use crate::checker::Checker;

@@ -1,0 +1,117 @@
+//! The options of `prepare_stackable_request`, read from the JS wrapper's camelCase JSON.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::ordering::CategoryRef;
+use super::rules::StackingRules;
+use crate::{BuildOptions, Operation, UsageCode, UsageError, ValidationOptions};
+
+/// How a cart becomes a request body.
+#[derive(Clone, Debug)]
+pub struct PrepareOptions {
+    /// The project's stacking rules (defaults when absent).
+    pub stacking_rules: StackingRules,
+    /// The categories of each redeemable id, when known (from an earlier validation response).
+    pub categories: BTreeMap<String, Vec<CategoryRef>>,
+    /// The operation the body is for (default `POST /client/v1/validations`).
+    pub operation: Operation,
+    /// How a flat customer record is built.
+    pub customer: BuildOptions,
+    /// Metadata schemas and limits for validating the body.
+    pub validation: ValidationOptions,
+}
+
+impl Default for PrepareOptions {
+    fn default() -> Self {
+        PrepareOptions {
+            stacking_rules: StackingRules::default(),
+            categories: BTreeMap::new(),
+            operation: Operation::ValidateClient,
+            customer: BuildOptions::default(),
+            validation: ValidationOptions::default(),
+        }
+    }
+}
+
+impl PrepareOptions {
+    /// Reads `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas? }`.
+    pub fn from_json(value: &Value) -> Result<PrepareOptions, UsageError> {
+        let mut options = PrepareOptions::default();
+        let map = match value {
+            Value::Null => return Ok(options),
+            Value::Object(map) => map,
+            _ => return Err(invalid("options must be an object")),
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "stackingRules" => options.stacking_rules = StackingRules::from_json(value)?,
+                "categories" => options.categories = read_categories(value)?,
+                "operation" => {
+                    let text = value.as_str().ok_or_else(|| invalid("operation must be a string"))?;
+                    let operation = Operation::parse(text)?;
+                    if !operation.is_stackable() {
+                        return Err(invalid(format!(
+                            "operation {text:?} is not a stackable validation or redemption"
+                        )));
+                    }
+                    options.operation = operation;
+                }
+                "customerOptions" => options.customer = BuildOptions::from_json(value)?,
+                "metadataSchemas" => {
+                    let wrapped = serde_json::json!({ "metadataSchemas": value });
+                    options.validation = ValidationOptions::from_json(&wrapped)?;
+                    options.customer.metadata_schemas = options.validation.metadata_schemas.clone();
+                }
+                other => {
+                    return Err(invalid(format!(
+                        "unknown option {other:?}; the options are stackingRules, categories, operation, customerOptions and metadataSchemas"
+                    )))
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Reads `{ "<redeemable id>": [{ "id": "cat_...", "hierarchy": 1 }] }`, the shape of the
+/// `categories` a validation response gives each redeemable.
+fn read_categories(value: &Value) -> Result<BTreeMap<String, Vec<CategoryRef>>, UsageError> {
+    let map = match value {
+        Value::Null => return Ok(BTreeMap::new()),
+        Value::Object(map) => map,
+        _ => {
+            return Err(invalid(
+                "categories must map redeemable ids to arrays of categories",
+            ))
+        }
+    };
+    let mut out = BTreeMap::new();
+    for (redeemable, list) in map {
+        let list = list
+            .as_array()
+            .ok_or_else(|| invalid(format!("categories.{redeemable} must be an array")))?;
+        let mut refs = Vec::with_capacity(list.len());
+        for category in list {
+            let id = category.get("id").and_then(Value::as_str);
+            let hierarchy = category
+                .get("hierarchy")
+                .and_then(Value::as_i64)
+                .unwrap_or(i64::MAX);
+            let id = id.ok_or_else(|| {
+                invalid(format!("each category of {redeemable} needs a string id"))
+            })?;
+            refs.push(CategoryRef {
+                id: id.to_string(),
+                hierarchy,
+            });
+        }
+        out.insert(redeemable.clone(), refs);
+    }
+    Ok(out)
+}
+
+fn invalid(message: impl Into<String>) -> UsageError {
+    UsageError::new(UsageCode::InvalidOptions, message)
+}

@@ -1,0 +1,85 @@
+//! Exports for payload validation: validators with their options, NDJSON, the operation and
+//! code lists.
+
+use wasm_bindgen::prelude::*;
+
+use super::{envelope, parse_json_argument};
+use crate::{upsert_effects, Code, Operation, UsageError, ValidationOptions, Validator};
+
+/// A validator with its options read once, kept on the JavaScript side between calls.
+#[wasm_bindgen]
+pub struct WasmValidator {
+    inner: Result<Validator, UsageError>,
+}
+
+#[wasm_bindgen]
+impl WasmValidator {
+    /// Reads the options (UTF-8 JSON; empty for the defaults).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &[u8]) -> WasmValidator {
+        WasmValidator {
+            inner: ValidationOptions::from_json_bytes(options).map(Validator::new),
+        }
+    }
+
+    /// The options error as an envelope, or `undefined` when the options were accepted.
+    #[wasm_bindgen(js_name = optionsError)]
+    pub fn options_error(&self) -> Option<String> {
+        self.inner.as_ref().err().map(UsageError::to_envelope_json)
+    }
+
+    /// Validates one body (UTF-8 JSON bytes) of `operation`; returns the report as JSON.
+    pub fn validate(&self, operation: &str, body: &[u8]) -> String {
+        self.run(operation, |validator, op| {
+            validator.validate_bytes(op, body).to_json()
+        })
+    }
+
+    /// Validates NDJSON bytes, one body per line; returns the NDJSON report as JSON.
+    #[wasm_bindgen(js_name = validateNdjson)]
+    pub fn validate_ndjson(&self, operation: &str, ndjson: &[u8]) -> String {
+        self.run(operation, |validator, op| {
+            validator.validate_ndjson(op, ndjson).to_json()
+        })
+    }
+
+    fn run(&self, operation: &str, call: impl FnOnce(&Validator, Operation) -> String) -> String {
+        let validator = match &self.inner {
+            Ok(validator) => validator,
+            Err(error) => return error.to_envelope_json(),
+        };
+        match Operation::parse(operation) {
+            Ok(op) => call(validator, op),
+            Err(error) => error.to_envelope_json(),
+        }
+    }
+}
+
+/// The supported operations as a JSON array of `{operation, summary}`.
+#[wasm_bindgen(js_name = listOperations)]
+pub fn list_operations() -> String {
+    let list: Vec<serde_json::Value> = Operation::ALL
+        .iter()
+        .map(|op| serde_json::json!({ "operation": op.key(), "summary": op.summary() }))
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+/// Every issue code as a JSON array of strings.
+#[wasm_bindgen(js_name = issueCodes)]
+pub fn issue_codes() -> String {
+    let list: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
+    serde_json::to_string(&list).unwrap_or_default()
+}
+
+/// The writes the API performs for `body` (UTF-8 JSON) sent to `operation`.
+#[wasm_bindgen(js_name = upsertEffects)]
+pub fn upsert_effects_json(operation: &str, body: &[u8]) -> String {
+    let result = Operation::parse(operation).and_then(|operation| {
+        Ok(upsert_effects(
+            operation,
+            &parse_json_argument(body, "body")?,
+        ))
+    });
+    envelope(result)
+}
