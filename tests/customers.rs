@@ -263,6 +263,26 @@ fn checks_metadata_update_bodies() {
 }
 
 #[test]
+fn null_clears_fields_in_an_update_only() {
+    let clearing =
+        json!({"name": null, "phone": null, "birthdate": null, "address": {"line_2": null}});
+    assert_clean(&check("PUT /v1/customers/c1", clearing.clone()));
+    let mut create = clearing;
+    create["source_id"] = json!("c1");
+    let mut found = errors(&check("POST /v1/customers", create));
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("invalid_type", "/address/line_2".to_string()),
+            ("invalid_type", "/birthdate".to_string()),
+            ("invalid_type", "/name".to_string()),
+            ("invalid_type", "/phone".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn escapes_json_pointer_segments() {
     let report = check("POST /v1/customers", json!({"source_id": "c1", "a/b~c": 1}));
     assert_only(&report, "unknown_field", "/a~1b~0c", Warning);

@@ -29,18 +29,16 @@ const BIRTHDAY_NOTE: Note = Note {
     message: "birthday is deprecated; send birthdate instead",
 };
 
-/// The fields of `CustomerBase` shared by every customer request. The string fields accept
-/// `null`, which clears them: the spec types them as plain strings, but the API's own
-/// validation messages read "Property .description must be string,null".
+/// The fields of `CustomerBase` shared by every customer request.
 macro_rules! customer_base_fields {
     ($metadata:expr) => {
         [
-            field("name", Kind::OrNull(&Kind::Str)),
-            field("description", Kind::OrNull(&Kind::Str)),
-            field("email", Kind::OrNull(&Kind::Email)),
-            field("phone", Kind::OrNull(&Kind::Str)),
-            field("birthdate", Kind::OrNull(&Kind::Date)),
-            field("birthday", Kind::OrNull(&Kind::Date)),
+            field("name", Kind::Str),
+            field("description", Kind::Str),
+            field("email", Kind::Email),
+            field("phone", Kind::Str),
+            field("birthdate", Kind::Date),
+            field("birthday", Kind::Date),
             field("address", Kind::Nested(check_address)),
             field("metadata", $metadata),
         ]
@@ -52,11 +50,29 @@ const BASE_FIELDS: [Field; 8] = customer_base_fields!(Kind::Metadata {
     creating: false
 });
 
+/// The fields of an update, where `null` clears a field. This deviates from the spec, which
+/// types them as plain strings: an update that cannot clear a phone number or an address line
+/// leaves stale data behind, and the customer builder's `clearEmpty` and the customer diff send
+/// `null` for exactly that. The contract test documents the deviation.
+const CLEARABLE_FIELDS: [Field; 8] = [
+    field("name", Kind::OrNull(&Kind::Str)),
+    field("description", Kind::OrNull(&Kind::Str)),
+    field("email", Kind::OrNull(&Kind::Email)),
+    field("phone", Kind::OrNull(&Kind::Str)),
+    field("birthdate", Kind::OrNull(&Kind::Date)),
+    field("birthday", Kind::OrNull(&Kind::Date)),
+    field("address", Kind::Nested(check_clearable_address)),
+    field(
+        "metadata",
+        Kind::Metadata {
+            resource: "customer",
+            creating: false,
+        },
+    ),
+];
+
 const CREATE_FIELDS: &[Field] = &{
-    let [a, b, c, d, e, f, g, _] = customer_base_fields!(Kind::Metadata {
-        resource: "customer",
-        creating: false
-    });
+    let [a, b, c, d, e, f, g, _] = BASE_FIELDS;
     [
         field("id", Kind::Id),
         field("source_id", Kind::Id),
@@ -108,7 +124,7 @@ const CREATE: ObjectSpec = ObjectSpec {
 
 const UPDATE: ObjectSpec = ObjectSpec {
     noun: "customer update",
-    fields: &BASE_FIELDS,
+    fields: &CLEARABLE_FIELDS,
     required: &[],
     response_only: RESPONSE_ONLY,
     notes: &[
@@ -155,6 +171,22 @@ const REFERENCE: ObjectSpec = ObjectSpec {
 const ADDRESS: ObjectSpec = ObjectSpec {
     noun: "address",
     fields: &[
+        field("city", Kind::Str),
+        field("state", Kind::Str),
+        field("line_1", Kind::Str),
+        field("line_2", Kind::Str),
+        field("country", Kind::Str),
+        field("postal_code", Kind::Str),
+    ],
+    required: &[],
+    response_only: &[],
+    notes: &[],
+};
+
+/// The address of an update, whose lines `null` clears.
+const CLEARABLE_ADDRESS: ObjectSpec = ObjectSpec {
+    noun: "address",
+    fields: &[
         field("city", Kind::OrNull(&Kind::Str)),
         field("state", Kind::OrNull(&Kind::Str)),
         field("line_1", Kind::OrNull(&Kind::Str)),
@@ -171,6 +203,13 @@ const ADDRESS: ObjectSpec = ObjectSpec {
 fn check_address(ck: &mut Checker, value: &Value, path: &Path) {
     if !value.is_null() {
         check_object(ck, value, path, &ADDRESS);
+    }
+}
+
+/// Checks the nullable address of an update.
+fn check_clearable_address(ck: &mut Checker, value: &Value, path: &Path) {
+    if !value.is_null() {
+        check_object(ck, value, path, &CLEARABLE_ADDRESS);
     }
 }
 

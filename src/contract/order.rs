@@ -312,10 +312,10 @@ fn check_item_identity(ck: &mut Checker, item: &Map<String, Value>, path: &Path)
         || nested_has("product")
         || nested_has("sku"))
     {
-        ck.error(
+        ck.warn(
             Code::MissingIdentifier,
             path,
-            "an order item needs a product_id, a sku_id, or a source_id with related_object (or a product or sku with an id or source_id)",
+            "an order item without a product_id, a sku_id, or a source_id with related_object (or a product or sku with an id or source_id) counts toward the amount but matches no product rule",
         );
     }
 }

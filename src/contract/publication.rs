@@ -57,10 +57,10 @@ pub(crate) fn check_publication(ck: &mut Checker, body: &Value, path: &Path) {
         return;
     };
     match (map.contains_key("voucher"), map.contains_key("campaign")) {
-        (true, true) => ck.error(
+        (true, true) => ck.warn(
             Code::ConflictingFields,
             &path.key("campaign"),
-            "send either voucher (a specific code) or campaign (a code drawn from a campaign), not both",
+            "both voucher (a specific code) and campaign (a code drawn from a campaign) are given; send one, so that it is clear which code the customer gets",
         ),
         (false, false) => ck.error(
             Code::MissingField,

@@ -126,9 +126,11 @@ impl StackingRules {
         match map.get("redeemables_sorting_rule").and_then(Value::as_str) {
             Some("CATEGORY_HIERARCHY") => rules.sorting_rule = SortingRule::CategoryHierarchy,
             Some("REQUESTED_ORDER") | None => {}
-            Some(other) => return Err(invalid(format!(
+            Some(other) => {
+                return Err(invalid(format!(
                 "redeemables_sorting_rule {other:?} is not REQUESTED_ORDER or CATEGORY_HIERARCHY"
-            ))),
+            )))
+            }
         }
         Ok(rules)
     }
