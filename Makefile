@@ -1,0 +1,113 @@
+# Makefile: sets up a machine, builds the WebAssembly package in pkg/, and runs every test.
+# `make demo` and `make test` install what they need; `make help` lists the targets.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-print-directory
+
+TARGET := wasm32-unknown-unknown
+CRATE_WASM := target/$(TARGET)/release/voucherify_sync.wasm
+OUT := pkg/wasm
+PKG_WASM := $(OUT)/voucherify_sync_bg.wasm
+# The wasm-bindgen CLI must match the library exactly; the pin in Cargo.toml is the one source.
+WASM_BINDGEN_VERSION := $(shell sed -nE 's/^wasm-bindgen *= *(\{[^}]*version *= *)?"=([0-9][^"]*)".*/\2/p' Cargo.toml)
+WASM_OPT := node_modules/.bin/wasm-opt
+# The features rustc enables for wasm32 that this build uses; wasm-opt must accept them.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_TEST := $(if $(shell command -v cargo-nextest),cargo nextest run --no-fail-fast && cargo test --doc,cargo test --no-fail-fast)
+NODE_TESTS := $(wildcard tests/node/*.test.mjs)
+CONTRACT_TESTS := $(wildcard tests/contract/*.test.mjs)
+BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
+
+.PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-browser build test lint \
+	test-rust test-types test-node test-contract test-browser demo size clean FORCE
+
+help:
+	@echo 'make demo    build the package and validate the examples/ payloads with it'
+	@echo 'make test    build, then lint and run every test (Rust, types, Node, contract, browser)'
+	@echo 'make setup   install the wasm32 target, wasm-bindgen-cli $(WASM_BINDGEN_VERSION), npm packages, chromium'
+	@echo 'make build   build pkg/wasm/ from the Rust crate'
+	@echo 'make size    raw and gzipped size of the wasm and the JS'
+
+# --- set-up: every step is skipped when already done -------------------------------------
+
+setup: setup-rust setup-wasm-bindgen setup-node setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(TARGET)' || rustup target add $(TARGET)
+	@installed="$$(rustup component list --installed)"; \
+	for c in rustfmt clippy; do grep -q "^$$c" <<<"$$installed" || rustup component add $$c; done
+
+setup-wasm-bindgen:
+	@test -n '$(WASM_BINDGEN_VERSION)' || { echo 'no exact wasm-bindgen = "=X" pin found in Cargo.toml' >&2; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != 'wasm-bindgen $(WASM_BINDGEN_VERSION)' ]; then \
+		echo 'installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)'; \
+		cargo install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)' --force; \
+	fi
+
+setup-node: node_modules/.package-lock.json
+
+# npm writes node_modules/.package-lock.json; older than the lock file means stale.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@if [ ! -x '$(CHROMIUM)' ]; then \
+		echo 'installing chromium with apt-get'; \
+		$(SUDO) apt-get update; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium; \
+	fi
+
+# --- build ----------------------------------------------------------------------------------
+
+build: $(PKG_WASM)
+
+# Cargo decides whether to rebuild; the file's time only changes when it did.
+$(CRATE_WASM): FORCE | setup-rust
+	cargo build --release --target $(TARGET)
+
+FORCE:
+
+$(PKG_WASM): $(CRATE_WASM) | setup-wasm-bindgen setup-node
+	wasm-bindgen --target web --out-dir $(OUT) --out-name voucherify_sync $(CRATE_WASM)
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $@ -o $@
+
+# --- tests ----------------------------------------------------------------------------------
+
+test: build lint test-rust test-types test-node test-contract test-browser
+
+lint: | setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(TARGET) -- -D warnings
+
+test-rust: | setup-rust
+	$(CARGO_TEST)
+
+test-types: | setup-node
+	npx tsc --noEmit -p pkg
+
+test-node: build
+	node --test $(NODE_TESTS)
+
+test-contract: build
+	$(if $(CONTRACT_TESTS),node --test $(CONTRACT_TESTS),@echo 'no contract tests in tests/contract/ yet')
+
+test-browser: build setup-browser
+	node --test $(BROWSER_TESTS)
+
+# --- demo and size --------------------------------------------------------------------------
+
+demo: build
+	@node scripts/demo.mjs
+
+size: build
+	@node scripts/size.mjs
+
+clean:
+	rm -rf $(OUT) tests/browser/screenshots
