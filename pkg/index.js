@@ -2,21 +2,10 @@
 // init() is awaited; every other function throws `not_initialized` until then.
 
 import initWasm, * as bindings from './wasm/voucherify_sync.js';
-import { attachWasm } from './core.js';
+import { attachWasm } from './bridge.js';
 import { VoucherifySyncError } from './errors.js';
 
-export {
-  validatePayload,
-  validatePayloads,
-  listOperations,
-  issueCodes,
-  validateCustomer,
-  validateCustomerUpdate,
-  validateProduct,
-  validateSku,
-  validateOrder,
-} from './core.js';
-export { VoucherifySyncError } from './errors.js';
+export * from './api.js';
 
 let loading = null;
 

@@ -3,21 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import * as bindings from './wasm/voucherify_sync.js';
-import { attachWasm } from './core.js';
+import { attachWasm } from './bridge.js';
 import { VoucherifySyncError } from './errors.js';
 
-export {
-  validatePayload,
-  validatePayloads,
-  listOperations,
-  issueCodes,
-  validateCustomer,
-  validateCustomerUpdate,
-  validateProduct,
-  validateSku,
-  validateOrder,
-} from './core.js';
-export { VoucherifySyncError } from './errors.js';
+export * from './api.js';
 
 const wasmUrl = new URL('./wasm/voucherify_sync_bg.wasm', import.meta.url);
 let wasmBytes;

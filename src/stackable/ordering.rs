@@ -30,6 +30,7 @@ pub enum Group {
 
 /// Where one redeemable lands when the API applies the request.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Placement {
     /// `voucher`, `promotion_tier` or `promotion_stack`.
     pub object: String,

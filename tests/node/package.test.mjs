@@ -48,8 +48,10 @@ test('the browser and Node entries export the same API', async () => {
   const names = Object.keys(nodeEntry).sort();
   assert.deepEqual(Object.keys(browserEntry).sort(), names);
   assert.deepEqual(names, [
-    'VoucherifySyncError', 'init', 'issueCodes', 'listOperations', 'validateCustomer', 'validateCustomerUpdate',
-    'validateOrder', 'validatePayload', 'validatePayloads', 'validateProduct', 'validateSku',
+    'VoucherifyRequestError', 'VoucherifySyncError', 'buildCustomer', 'buildCustomerStrict', 'createClient',
+    'diffCustomer', 'init', 'issueCodes', 'listOperations', 'prepareStackableRequest', 'prepareStackableRequestStrict',
+    'summarizeResult', 'upsertEffects', 'validateCustomer', 'validateCustomerUpdate', 'validateOrder',
+    'validatePayload', 'validatePayloads', 'validateProduct', 'validateSku',
   ]);
   assert.equal(browserEntry.VoucherifySyncError, nodeEntry.VoucherifySyncError);
 });
@@ -103,7 +105,8 @@ test('the packed package holds the entries, the declarations and the wasm, and n
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' }));
   const files = packed.files.map((file) => file.path).sort();
   assert.deepEqual(files, [
-    'bin/voucherify-sync.js', 'core.js', 'errors.js', 'index.d.ts', 'index.js', 'node.js', 'package.json',
+    'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'client.js', 'customers.js', 'errors.js', 'index.d.ts',
+    'index.js', 'node.js', 'package.json', 'stackable.js', 'validation.js',
     'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',
   ]);
 });
