@@ -194,7 +194,16 @@ export type ErrorCode =
   | 'invalid_options'
   | 'not_initialized'
   | 'init_failed'
-  | 'internal_error';
+  | 'internal_error'
+  | 'invalid_record'
+  | 'invalid_cart'
+  | 'server_key_refused'
+  | 'missing_origin'
+  | 'http_error'
+  | 'rate_limited'
+  | 'network_error'
+  | 'timeout'
+  | 'aborted';
 
 /** A misuse of the package, thrown; problems in the data come back in a {@link Report}. */
 export class VoucherifySyncError extends Error {
@@ -247,3 +256,258 @@ export function validateSku(body: Body, options?: ValidationOptions): Report;
 
 /** Validates the body of `POST /v1/orders`. */
 export function validateOrder(body: Body, options?: ValidationOptions): Report;
+
+/** A customer object as the API takes it. */
+export interface Customer {
+  id?: string;
+  source_id?: string;
+  name?: string | null;
+  description?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  birthdate?: string | null;
+  address?: {
+    city?: string | null;
+    state?: string | null;
+    line_1?: string | null;
+    line_2?: string | null;
+    country?: string | null;
+    postal_code?: string | null;
+  } | null;
+  metadata?: Record<string, unknown>;
+  [other: string]: unknown;
+}
+
+/** A customer field a record key can feed. */
+export type CustomerField =
+  | 'id'
+  | 'source_id'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'birthdate'
+  | 'description'
+  | 'address.line_1'
+  | 'address.line_2'
+  | 'address.city'
+  | 'address.state'
+  | 'address.postal_code'
+  | 'address.country'
+  | `metadata.${string}`;
+
+/** Options of the customer builder. Unknown keys are refused with `invalid_options`. */
+export interface BuildCustomerOptions {
+  /** Record key → customer field, or `null` to drop the key; other keys are recognized by name. */
+  mapping?: Record<string, CustomerField | null>;
+  /** Lowercase the whole email address, not only its domain. */
+  lowercaseEmail?: boolean;
+  /** ISO country code for turning national phone numbers into E.164 (see the README for the list). */
+  defaultCountry?: string;
+  /** How to read `NN/NN/YYYY` dates; without it they are an `ambiguous_date` error. */
+  dateOrder?: 'dmy' | 'mdy';
+  /** Send `null` for empty values (to clear the field in an update) instead of dropping them. */
+  clearEmpty?: boolean;
+  /** Types the metadata values by the customer metadata schema. */
+  metadataSchemas?: MetadataSchemas | null;
+}
+
+/** Where one record key went. */
+export interface FieldOutcome {
+  key: string;
+  field: string | null;
+  outcome: 'set' | 'empty' | 'cleared' | 'ignored' | 'rejected';
+}
+
+/** A built customer; issue paths point at record keys. */
+export interface BuiltCustomer {
+  valid: boolean;
+  customer: Customer;
+  issues: Issue[];
+  fields: FieldOutcome[];
+}
+
+/** Builds a clean customer object from a flat record. */
+export function buildCustomer(record: Record<string, unknown>, options?: BuildCustomerOptions): BuiltCustomer;
+
+/** Builds a customer, or throws `invalid_record` with the issues. */
+export function buildCustomerStrict(record: Record<string, unknown>, options?: BuildCustomerOptions): Customer;
+
+/** The minimal update body between a stored and a local customer. */
+export interface CustomerDiff {
+  valid: boolean;
+  /** The `PUT /v1/customers/{customerId}` body, or `null` when nothing changed. */
+  body: Customer | null;
+  issues: Issue[];
+}
+
+/** The smallest update that turns `stored` into `local`; a `source_id` change is `immutable_field`. */
+export function diffCustomer(stored: Customer, local: Customer, options?: { keepMissing?: boolean }): CustomerDiff;
+
+/** One write the API performs for a request. */
+export interface Effect {
+  resource: 'customer' | 'product' | 'sku' | 'order' | 'event' | 'publication' | 'redemption';
+  action: 'upsert' | 'create' | 'update' | 'upsert_metadata';
+  /** How the existing resource is matched: by `id`, `source_id`, or the id in the request path. */
+  key: 'id' | 'source_id' | 'path' | null;
+  value: string | null;
+  /** A JSON pointer to the object in the body that carries the data. */
+  path: string;
+}
+
+/** The writes of a request and warnings about what it will not do. */
+export function upsertEffects(operation: OperationInput, body: Body): { effects: Effect[]; issues: Issue[] };
+
+/** The project's stacking rules, as a validation response echoes them. */
+export interface StackingRules {
+  redeemables_limit?: number;
+  applicable_redeemables_limit?: number;
+  applicable_redeemables_per_category_limit?: number;
+  applicable_redeemables_category_limits?: Record<string, number>;
+  applicable_exclusive_redeemables_limit?: number;
+  applicable_exclusive_redeemables_per_category_limit?: number;
+  exclusive_categories?: string[];
+  joint_categories?: string[];
+  redeemables_application_mode?: 'ALL' | 'PARTIAL';
+  redeemables_sorting_rule?: 'REQUESTED_ORDER' | 'CATEGORY_HIERARCHY';
+  [other: string]: unknown;
+}
+
+/** A storefront cart. */
+export interface Cart {
+  codes?: string[];
+  giftCards?: { code: string; credits: number }[];
+  loyaltyCards?: { code: string; rewardId: string; points: number }[];
+  promotionTiers?: string[];
+  promotionStack?: string;
+  items?: {
+    productId?: string;
+    skuId?: string;
+    sourceId?: string;
+    relatedObject?: 'product' | 'sku';
+    price?: number;
+    quantity?: number;
+    amount?: number;
+    product?: Record<string, unknown>;
+    sku?: Record<string, unknown>;
+    metadata?: Record<string, unknown>;
+  }[];
+  /** An API customer object, or a flat record that goes through the customer builder. */
+  customer?: Record<string, unknown>;
+  trackingId?: string;
+  session?: true | { key?: string; ttl?: number; ttlUnit?: string };
+  metadata?: Record<string, unknown>;
+  expand?: ('order' | 'redemption' | 'redeemable' | 'category')[];
+}
+
+/** Options of the request preparation. */
+export interface PrepareOptions {
+  stackingRules?: StackingRules;
+  /** Redeemable id → its categories (`id`, `hierarchy`), from an earlier validation response. */
+  categories?: Record<string, { id: string; hierarchy?: number }[]>;
+  /** The operation the body is for; default `POST /client/v1/validations`. */
+  operation?: OperationInput;
+  customerOptions?: BuildCustomerOptions;
+  metadataSchemas?: MetadataSchemas | null;
+}
+
+/** Where a redeemable lands when the API applies the request. */
+export interface Placement {
+  object: 'voucher' | 'promotion_tier' | 'promotion_stack';
+  id: string;
+  requestIndex: number;
+  position: number;
+  group: 'exclusive' | 'common' | 'joint';
+  /** The skip key the API would give it if every earlier redeemable applies. */
+  skippedBecause: string | null;
+}
+
+/** A prepared request; issue paths point into the cart, or into the body under `/body`. */
+export interface PreparedRequest {
+  valid: boolean;
+  body: Record<string, unknown>;
+  issues: Issue[];
+  applicationOrder: Placement[];
+}
+
+/** Turns a cart into a stackable request body, checked against the contract and the stacking rules. */
+export function prepareStackableRequest(cart: Cart, options?: PrepareOptions): PreparedRequest;
+
+/** Returns the body, or throws `invalid_cart` with the issues. */
+export function prepareStackableRequestStrict(cart: Cart, options?: PrepareOptions): Record<string, unknown>;
+
+/** One requested redeemable and what happened to it. */
+export interface RedeemableOutcome {
+  object: string;
+  id: string;
+  status: 'applied' | 'skipped' | 'inapplicable';
+  reasonKey: string | null;
+  reason: string | null;
+  discount: Record<string, unknown> | null;
+  discountAmount: number | null;
+  credits: number | null;
+  points: number | null;
+}
+
+/** A validation or redemption response, summarized. */
+export interface ResultSummary {
+  kind: 'validation' | 'redemption';
+  valid: boolean | null;
+  redeemables: RedeemableOutcome[];
+  totals: { amount: number | null; discountAmount: number | null; totalAmount: number | null };
+  parentRedemptionId: string | null;
+}
+
+/** Reads a validation or redemption response as one entry per requested redeemable. */
+export function summarizeResult(response: Record<string, unknown> | string): ResultSummary;
+
+/** Options of the client-side API client. Server keys are refused. */
+export interface ClientOptions {
+  clientApplicationId: string;
+  clientToken: string;
+  /** Default `https://api.voucherify.io`. */
+  apiUrl?: string;
+  /** The `origin` header; required in Node. */
+  origin?: string;
+  /** Per attempt, default 10 000. */
+  timeoutMs?: number;
+  /** Default 2. */
+  maxRetries?: number;
+  /** The longest wait before a retry, default 10 000. */
+  maxRetryDelayMs?: number;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The client-side API client. */
+export interface Client {
+  validate(body: Body, options?: CallOptions): Promise<any>;
+  /** Never retried after a timeout or a 5xx: a redemption is not idempotent. */
+  redeem(body: Body, options?: CallOptions): Promise<any>;
+  qualify(body: Body, options?: CallOptions): Promise<any>;
+  /** Validates with a LOCK session, then redeems what applied with the same session key. */
+  validateThenRedeem(
+    cart: Cart,
+    options?: { prepareOptions?: PrepareOptions; sessionKey?: string },
+  ): Promise<{ validation: any; redemption: any | null; summary: ResultSummary }>;
+}
+
+/** Creates a client for `/client/v1/validations`, `/client/v1/redemptions` and `/client/v1/qualifications`. */
+export function createClient(options: ClientOptions): Client;
+
+/** A failed request: an HTTP error, a network failure or a timeout. */
+export class VoucherifyRequestError extends VoucherifySyncError {
+  readonly name: any;
+  /** The HTTP status, 0 when no answer came. */
+  status: number;
+  /** The API's error key (`invalid_payload`, `duplicated_redeemables`, ...). */
+  key: string | null;
+  details: unknown;
+  requestId: string | null;
+  /** Seconds to wait before retrying, from `Retry-After` or `X-Rate-Limit-Retry`. */
+  retryAfter: number | null;
+}

@@ -2,6 +2,16 @@
 // describes the API the way callers use it, and rejects what it should.
 
 import {
+  buildCustomer,
+  createClient,
+  diffCustomer,
+  prepareStackableRequest,
+  upsertEffects,
+  VoucherifyRequestError,
+  type Effect,
+  type ErrorCode,
+  type FieldOutcome,
+  type RedeemableOutcome,
   init,
   issueCodes,
   listOperations,
@@ -59,14 +69,45 @@ export async function usesTheApi(): Promise<void> {
     validatePayload('POST /v1/customers', undefined);
   } catch (error) {
     if (error instanceof VoucherifySyncError) {
-      const misuse: 'invalid_argument' | 'unknown_operation' | 'invalid_options' | 'not_initialized' | 'init_failed' | 'internal_error' = error.code;
+      const misuse: ErrorCode = error.code;
       const message: string = error.message;
       void [misuse, message, error.path, error.issues];
     }
   }
 }
 
+export async function customersAndRedemption(): Promise<void> {
+  const built = buildCustomer({ Email: 'a@b.io', City: 'Oslo' }, { defaultCountry: 'US', dateOrder: 'dmy' });
+  const city: string | null | undefined = built.customer.address?.city;
+  const outcome: FieldOutcome['outcome'] = built.fields[0].outcome;
+  void [city, outcome];
+  const diff = diffCustomer({ source_id: 'c1' }, { source_id: 'c1', name: 'A' }, { keepMissing: true });
+  void diff.body?.name;
+  const effects = upsertEffects('POST /v1/orders', {});
+  const resource: Effect['resource'] | undefined = effects.effects[0]?.resource;
+  void resource;
+  const prepared = prepareStackableRequest(
+    { codes: ['A'], giftCards: [{ code: 'G', credits: 100 }], session: true },
+    { stackingRules: { applicable_redeemables_limit: 5 }, operation: 'POST /client/v1/redemptions' },
+  );
+  const skipped: string | null | undefined = prepared.applicationOrder[0]?.skippedBecause;
+  void skipped;
+  const client = createClient({ clientApplicationId: 'id', clientToken: 'token', origin: 'shop.example.com' });
+  const { summary } = await client.validateThenRedeem({ codes: ['A'] });
+  const status: RedeemableOutcome['status'] | undefined = summary.redeemables[0]?.status;
+  void status;
+  try {
+    await client.redeem(prepared.body);
+  } catch (error) {
+    if (error instanceof VoucherifyRequestError) void [error.status, error.key, error.requestId, error.retryAfter];
+  }
+}
+
 export function rejectsMistakes(): void {
+  // @ts-expect-error: dateOrder is dmy or mdy
+  buildCustomer({}, { dateOrder: 'ymd' });
+  // @ts-expect-error: not a customer field
+  buildCustomer({}, { mapping: { Nick: 'nickname' } });
   // @ts-expect-error: the method is part of the operation
   validatePayload('/v1/customers', {});
   // @ts-expect-error: GET has no body to validate
