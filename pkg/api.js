@@ -14,4 +14,5 @@ export {
 export { buildCustomer, buildCustomerStrict, diffCustomer, upsertEffects } from './customers.js';
 export { prepareStackableRequest, prepareStackableRequestStrict, summarizeResult } from './stackable.js';
 export { createClient, VoucherifyRequestError } from './client.js';
+export { planSync } from './sync.js';
 export { VoucherifySyncError } from './errors.js';

@@ -511,3 +511,41 @@ export class VoucherifyRequestError extends VoucherifySyncError {
   /** Seconds to wait before retrying, from `Retry-After` or `X-Rate-Limit-Retry`. */
   retryAfter: number | null;
 }
+
+/** The bucket of one local record in a sync plan. */
+export interface PlanEntry {
+  index: number;
+  key: string | null;
+  action: 'create' | 'update' | 'unchanged' | 'conflict';
+  body: Record<string, unknown> | null;
+  reason: 'immutable_source_id' | 'duplicate_key' | 'missing_key' | 'invalid_record' | 'too_large' | null;
+  message: string | null;
+  issues: Issue[];
+}
+
+/** A sync plan. Nothing is sent: the batches are bodies for a person or script to send. */
+export interface SyncPlan {
+  kind: 'customers' | 'products';
+  operation: 'POST /v1/customers/bulk/async' | 'POST /v1/products/bulk/async';
+  summary: { local: number; remote: number; create: number; update: number; unchanged: number; conflict: number; batches: number };
+  entries: PlanEntry[];
+  batches: Record<string, unknown>[][];
+}
+
+/** Options of sync planning. */
+export interface PlanOptions {
+  customerOptions?: BuildCustomerOptions;
+  /** How local product records write prices: `cents` (default) or `units` (`21`, `14.5`). */
+  priceUnit?: 'cents' | 'units';
+  /** The largest bulk body, 1024 to 10 485 760 (the default, the API's limit). */
+  maxBodyBytes?: number;
+  metadataSchemas?: MetadataSchemas | null;
+}
+
+/** Plans a sync of local records against what Voucherify holds. */
+export function planSync(
+  kind: 'customers' | 'products',
+  local: Record<string, unknown>[] | Record<string, unknown>,
+  remote?: Record<string, unknown>[] | Record<string, unknown> | null,
+  options?: PlanOptions,
+): SyncPlan;

@@ -79,6 +79,36 @@ pub enum Code {
     MetadataUndefinedKey,
     /// A metadata key's definition was deleted from the schema.
     MetadataDeletedKey,
+    /// The CSV input is empty: there is no header line.
+    CsvMissingHeader,
+    /// A CSV header name is empty.
+    CsvEmptyHeader,
+    /// Two CSV columns have the same name, case-insensitively or as two spellings of one field.
+    CsvDuplicateHeader,
+    /// A CSV metadata header name contains white-space, which the API refuses.
+    CsvInvalidHeader,
+    /// A CSV record holds bytes that are not UTF-8.
+    CsvInvalidEncoding,
+    /// A quoted CSV field is still open at the end of the input.
+    CsvUnterminatedQuote,
+    /// A CSV row has more or fewer fields than the header.
+    CsvFieldCount,
+    /// Every cell of a CSV row is empty.
+    CsvEmptyRow,
+    /// A CSV record is larger than the record limit, or alone does not fit in one output part.
+    CsvRecordTooLarge,
+    /// A CSV cell starts with a character that makes a spreadsheet run it as a formula.
+    CsvFormulaInjection,
+    /// A SKU row's `product_id` is not the `source_id` of any row of the products file.
+    CsvUnknownProduct,
+    /// A SKU attribute key is not among its product's `attributes`.
+    CsvUnknownAttribute,
+    /// Rows of one order disagree on an order-level value (status, customer, metadata).
+    CsvOrderConflict,
+    /// A row belongs to an order that was already completed and sent in an earlier import body.
+    CsvOrderNotGrouped,
+    /// An order is left out of the import bodies because one of its rows is invalid.
+    CsvOrderSkipped,
 }
 
 /// Every code, in documentation order.
@@ -117,6 +147,21 @@ pub const ALL_CODES: &[Code] = &[
     Code::MetadataInvalidLength,
     Code::MetadataUndefinedKey,
     Code::MetadataDeletedKey,
+    Code::CsvMissingHeader,
+    Code::CsvEmptyHeader,
+    Code::CsvDuplicateHeader,
+    Code::CsvInvalidHeader,
+    Code::CsvInvalidEncoding,
+    Code::CsvUnterminatedQuote,
+    Code::CsvFieldCount,
+    Code::CsvEmptyRow,
+    Code::CsvRecordTooLarge,
+    Code::CsvFormulaInjection,
+    Code::CsvUnknownProduct,
+    Code::CsvUnknownAttribute,
+    Code::CsvOrderConflict,
+    Code::CsvOrderNotGrouped,
+    Code::CsvOrderSkipped,
 ];
 
 impl Code {
@@ -160,6 +205,21 @@ impl Code {
             Code::MetadataInvalidLength => "metadata_invalid_length",
             Code::MetadataUndefinedKey => "metadata_undefined_key",
             Code::MetadataDeletedKey => "metadata_deleted_key",
+            Code::CsvMissingHeader => "csv_missing_header",
+            Code::CsvEmptyHeader => "csv_empty_header",
+            Code::CsvDuplicateHeader => "csv_duplicate_header",
+            Code::CsvInvalidHeader => "csv_invalid_header",
+            Code::CsvInvalidEncoding => "csv_invalid_encoding",
+            Code::CsvUnterminatedQuote => "csv_unterminated_quote",
+            Code::CsvFieldCount => "csv_field_count",
+            Code::CsvEmptyRow => "csv_empty_row",
+            Code::CsvRecordTooLarge => "csv_record_too_large",
+            Code::CsvFormulaInjection => "csv_formula_injection",
+            Code::CsvUnknownProduct => "csv_unknown_product",
+            Code::CsvUnknownAttribute => "csv_unknown_attribute",
+            Code::CsvOrderConflict => "csv_order_conflict",
+            Code::CsvOrderNotGrouped => "csv_order_not_grouped",
+            Code::CsvOrderSkipped => "csv_order_skipped",
         }
     }
 
@@ -176,7 +236,8 @@ impl Code {
             | Code::SkippedByStackingRules
             | Code::Duplicate
             | Code::EmptyValue
-            | Code::MetadataDeletedKey => Warning,
+            | Code::MetadataDeletedKey
+            | Code::CsvFormulaInjection => Warning,
             _ => Error,
         }
     }

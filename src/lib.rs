@@ -30,6 +30,7 @@
 mod checker;
 mod codes;
 mod contract;
+mod csv_import;
 mod customer;
 mod effects;
 mod formats;
@@ -42,6 +43,7 @@ mod options;
 mod path;
 mod report;
 mod stackable;
+mod sync;
 mod usage_error;
 mod validator;
 mod values;
@@ -50,6 +52,9 @@ mod values;
 mod wasm;
 
 pub use codes::Code;
+pub use csv_import::{
+    validate_csv, CsvIssue, CsvKind, CsvOptions, CsvOutputs, CsvReport, CsvValidator, PriceUnit,
+};
 pub use customer::{
     build_customer, diff_customer, normalize_date, to_e164, AddressField, BuildOptions,
     BuiltCustomer, Country, CustomerDiff, DateOrder, DateProblem, DiffOptions, FieldOutcome,
@@ -66,6 +71,10 @@ pub use stackable::{
     plan_application, prepare_stackable_request, summarize_result, ApplicationMode, CategoryRef,
     Group, Placement, PrepareOptions, PreparedRequest, RedeemableOutcome, RedeemableStatus,
     ResultSummary, SortingRule, StackingRules, Totals,
+};
+pub use sync::{
+    list_items, plan_sync, ConflictReason, PlanAction, PlanEntry, PlanOptions, PlanSummary,
+    SyncKind, SyncPlan,
 };
 pub use usage_error::{UsageCode, UsageError};
 pub use validator::Validator;

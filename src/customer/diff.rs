@@ -160,8 +160,9 @@ fn check_source_id(
     });
 }
 
-/// The address to send: the whole local address (with `null` for sub-fields only the stored
-/// one has) when any sub-field differs, so that it is right whether the API merges or replaces.
+/// The address to send: the whole wanted address (with `null` for sub-fields only the stored
+/// one has, or with their stored values under `keep_missing`) when any sub-field differs, so that
+/// it is right whether the API merges or replaces the address.
 fn diff_address(
     stored: Option<&Value>,
     local: Option<&Value>,
@@ -172,18 +173,23 @@ fn diff_address(
     }
     let stored_map = stored.and_then(Value::as_object);
     let local_map = local.and_then(Value::as_object);
+    // With keep_missing, a sub-field the local address lacks keeps its stored value.
+    let wanted = |key: &str| match sub_field(local_map, key) {
+        None if options.keep_missing => sub_field(stored_map, key),
+        other => other,
+    };
     let differs = ADDRESS_FIELDS
         .iter()
-        .any(|key| !same(sub_field(stored_map, key), sub_field(local_map, key)));
+        .any(|key| !same(sub_field(stored_map, key), wanted(key)));
     if !differs {
         return None;
     }
-    let Some(local_map) = local_map else {
+    if local_map.is_none() {
         return Some(Value::Null);
-    };
+    }
     let mut address = Map::new();
     for key in ADDRESS_FIELDS {
-        match (sub_field(Some(local_map), key), sub_field(stored_map, key)) {
+        match (wanted(key), sub_field(stored_map, key)) {
             (Some(value), _) => {
                 address.insert((*key).to_string(), value.clone());
             }
@@ -202,7 +208,7 @@ fn sub_field<'v>(map: Option<&'v Map<String, Value>>, key: &str) -> Option<&'v V
 }
 
 /// The metadata keys that changed, with `null` for keys to remove.
-fn diff_metadata(
+pub(crate) fn diff_metadata(
     stored: Option<&Value>,
     local: Option<&Value>,
     options: &DiffOptions,

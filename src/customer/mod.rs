@@ -9,8 +9,10 @@ mod phone;
 mod target;
 
 pub use birthdate::{normalize_date, DateOrder, DateProblem};
+pub(crate) use build::collapse_whitespace;
 pub use build::{build_customer, BuiltCustomer, FieldOutcome, Outcome};
 pub use diff::{diff_customer, CustomerDiff, DiffOptions};
+pub(crate) use diff::{diff_metadata, same};
 pub use options::BuildOptions;
 pub use phone::{find_country, to_e164, Country, PhoneProblem, SUPPORTED_COUNTRIES};
 pub use target::{AddressField, Target};

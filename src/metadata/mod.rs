@@ -7,5 +7,5 @@ mod definition;
 mod schema;
 
 pub(crate) use check::{check_metadata, MetadataContext};
-pub(crate) use coerce::coerce_text;
+pub(crate) use coerce::{coerce_text, parse_number};
 pub use schema::{MetadataSchemas, SchemaError};

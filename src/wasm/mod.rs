@@ -7,6 +7,7 @@
 
 mod customers;
 mod stackable;
+mod sync;
 mod validation;
 
 use serde::Serialize;

@@ -49,7 +49,7 @@ test('the browser and Node entries export the same API', async () => {
   assert.deepEqual(Object.keys(browserEntry).sort(), names);
   assert.deepEqual(names, [
     'VoucherifyRequestError', 'VoucherifySyncError', 'buildCustomer', 'buildCustomerStrict', 'createClient',
-    'diffCustomer', 'init', 'issueCodes', 'listOperations', 'prepareStackableRequest', 'prepareStackableRequestStrict',
+    'diffCustomer', 'init', 'issueCodes', 'listOperations', 'planSync', 'prepareStackableRequest', 'prepareStackableRequestStrict',
     'summarizeResult', 'upsertEffects', 'validateCustomer', 'validateCustomerUpdate', 'validateOrder',
     'validatePayload', 'validatePayloads', 'validateProduct', 'validateSku',
   ]);
@@ -106,7 +106,7 @@ test('the packed package holds the entries, the declarations and the wasm, and n
   const files = packed.files.map((file) => file.path).sort();
   assert.deepEqual(files, [
     'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'client.js', 'customers.js', 'errors.js', 'index.d.ts',
-    'index.js', 'node.js', 'package.json', 'stackable.js', 'validation.js',
+    'index.js', 'node.js', 'package.json', 'stackable.js', 'sync.js', 'validation.js',
     'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',
   ]);
 });

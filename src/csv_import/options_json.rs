@@ -1,0 +1,136 @@
+//! Reading [`CsvOptions`] from the JSON the JavaScript wrapper sends, with camelCase keys and
+//! unknown keys refused, as for the payload validation options.
+
+use serde_json::Value;
+
+use super::{CsvOptions, PriceUnit};
+use crate::{MetadataSchemas, UsageCode, UsageError};
+
+const KEYS: &str = "maxIssues, priceUnit, metadataSchemas, products, cleaned, failed, parts, importBodies, maxPartBytes, maxRecordBytes, ordersPerBody, maxOpenOrders";
+
+impl CsvOptions {
+    /// Reads options from JSON bytes; empty input means the defaults.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<CsvOptions, UsageError> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(CsvOptions::default());
+        }
+        let value: Value = serde_json::from_slice(bytes)
+            .map_err(|error| invalid(format!("options are not valid JSON: {error}")))?;
+        CsvOptions::from_json(&value)
+    }
+
+    /// Reads options from a JSON value (`null` means the defaults): `{ maxIssues?, priceUnit?:
+    /// "units" | "cents", metadataSchemas?, products?: "<products CSV text>", cleaned?, failed?,
+    /// parts?, importBodies?, maxPartBytes?, maxRecordBytes?, ordersPerBody?, maxOpenOrders? }`.
+    pub fn from_json(value: &Value) -> Result<CsvOptions, UsageError> {
+        let mut options = CsvOptions::default();
+        let map = match value {
+            Value::Null => return Ok(options),
+            Value::Object(map) => map,
+            _ => return Err(invalid("options must be an object")),
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "maxIssues" => options.max_issues = size(key, value)?,
+                "priceUnit" => {
+                    options.price_unit = match value.as_str() {
+                        Some("units") => PriceUnit::Units,
+                        Some("cents") => PriceUnit::Cents,
+                        _ => return Err(invalid("priceUnit must be \"units\" or \"cents\"")),
+                    }
+                }
+                "metadataSchemas" if value.is_null() => {}
+                "metadataSchemas" => {
+                    let schemas = MetadataSchemas::from_json(value)
+                        .map_err(|error| invalid(format!("metadataSchemas: {error}")))?;
+                    options.metadata_schemas = Some(schemas);
+                }
+                "products" => {
+                    options.products = match value {
+                        Value::Null => None,
+                        Value::String(text) => Some(text.as_bytes().to_vec()),
+                        _ => return Err(invalid("products must be the text of a products CSV")),
+                    }
+                }
+                "cleaned" => options.cleaned = flag(key, value)?,
+                "failed" => options.failed = flag(key, value)?,
+                "parts" => options.parts = flag(key, value)?,
+                "importBodies" => options.import_bodies = flag(key, value)?,
+                "maxPartBytes" => options.max_part_bytes = size(key, value)?,
+                "maxRecordBytes" => options.max_record_bytes = size(key, value)?,
+                "ordersPerBody" => options.orders_per_body = size(key, value)?,
+                "maxOpenOrders" => options.max_open_orders = size(key, value)?,
+                other => {
+                    return Err(invalid(format!(
+                        "unknown option {other:?}; the options are {KEYS}"
+                    )))
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+fn flag(key: &str, value: &Value) -> Result<bool, UsageError> {
+    value
+        .as_bool()
+        .ok_or_else(|| invalid(format!("{key} must be a boolean")))
+}
+
+fn size(key: &str, value: &Value) -> Result<usize, UsageError> {
+    value
+        .as_u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| invalid(format!("{key} must be a non-negative integer")))
+}
+
+fn invalid(message: impl Into<String>) -> UsageError {
+    UsageError::new(UsageCode::InvalidOptions, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_option() {
+        let options = CsvOptions::from_json_bytes(
+            br#"{"maxIssues":5,"priceUnit":"cents","cleaned":true,"failed":true,"parts":true,
+                "importBodies":true,"maxPartBytes":2048,"maxRecordBytes":4096,"ordersPerBody":10,
+                "maxOpenOrders":20,"products":"name,source_id\nA,a","metadataSchemas":null}"#,
+        )
+        .unwrap();
+        assert_eq!(options.max_issues, 5);
+        assert_eq!(options.price_unit, PriceUnit::Cents);
+        assert!(options.cleaned && options.failed && options.parts && options.import_bodies);
+        assert_eq!(
+            (options.max_part_bytes, options.max_record_bytes),
+            (2048, 4096)
+        );
+        assert_eq!((options.orders_per_body, options.max_open_orders), (10, 20));
+        assert_eq!(
+            options.products.as_deref(),
+            Some(&b"name,source_id\nA,a"[..])
+        );
+        assert_eq!(
+            CsvOptions::from_json_bytes(b" ").unwrap(),
+            CsvOptions::default()
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_keys_and_wrong_types() {
+        for bad in [
+            &br#"{"clean":true}"#[..],
+            br#"{"cleaned":1}"#,
+            br#"{"priceUnit":"euros"}"#,
+            br#"{"maxPartBytes":-1}"#,
+            br#"{"products":[1]}"#,
+            b"[]",
+            b"{",
+        ] {
+            let error = CsvOptions::from_json_bytes(bad).unwrap_err();
+            assert_eq!(error.code, UsageCode::InvalidOptions);
+        }
+    }
+}

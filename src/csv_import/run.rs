@@ -1,0 +1,362 @@
+//! The state of one CSV check: the header once read, the totals, the issues, the duplicate
+//! set, the outputs, and the flow of each record through the checks.
+
+use super::catalog::Catalog;
+use super::columns::Field;
+use super::header::Header;
+use super::id_set::IdSet;
+use super::orders::{OrderBook, OrderRow};
+use super::outputs::{write_line, Outputs};
+use super::records::{Record, RecordSink};
+use super::report::{CsvIssue, CsvReport, IssueLog, Totals};
+use super::row_issues::RowIssues;
+use super::{CsvKind, CsvOptions, PriceUnit};
+use crate::{Code, Severity, ValidationOptions};
+
+/// Where the columns that rows look up across cells are.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Positions {
+    pub(crate) source_id: Option<usize>,
+    pub(crate) id: Option<usize>,
+    pub(crate) product_id: Option<usize>,
+}
+
+/// Everything one check holds between records.
+pub(crate) struct Run {
+    pub(crate) kind: CsvKind,
+    pub(crate) price_unit: PriceUnit,
+    pub(crate) validation: ValidationOptions,
+    pub(crate) header: Option<Header>,
+    pub(crate) header_ok: bool,
+    pub(crate) positions: Positions,
+    pub(crate) required_order_metadata: Vec<usize>,
+    pub(crate) totals: Totals,
+    pub(crate) log: IssueLog,
+    pub(crate) issues: RowIssues,
+    pub(crate) ids: IdSet,
+    pub(crate) catalog: Option<Catalog>,
+    pub(crate) outputs: Outputs,
+    pub(crate) orders: Option<OrderBook>,
+    pub(crate) build_bodies: bool,
+    header_line: u64,
+    ended: bool,
+}
+
+impl Run {
+    /// A run of `kind` with checked options.
+    pub(crate) fn new(kind: CsvKind, options: CsvOptions, catalog: Option<Catalog>) -> Self {
+        let orders = (kind == CsvKind::Orders).then(|| {
+            OrderBook::new(
+                options.import_bodies,
+                options.orders_per_body,
+                options.max_open_orders,
+            )
+        });
+        Run {
+            kind,
+            price_unit: options.price_unit,
+            validation: ValidationOptions {
+                metadata_schemas: options.metadata_schemas,
+                ..ValidationOptions::default()
+            },
+            header: None,
+            header_ok: false,
+            positions: Positions::default(),
+            required_order_metadata: Vec::new(),
+            totals: Totals::default(),
+            log: IssueLog::new(options.max_issues),
+            issues: RowIssues::default(),
+            ids: IdSet::default(),
+            catalog,
+            outputs: Outputs::new(
+                options.cleaned,
+                options.failed,
+                options.parts,
+                options.max_part_bytes,
+            ),
+            orders,
+            build_bodies: options.import_bodies,
+            header_line: 1,
+            ended: false,
+        }
+    }
+
+    /// Closes the run after the last record: file-level issues, the last part, the last orders.
+    pub(crate) fn end(&mut self) {
+        if self.ended {
+            return;
+        }
+        self.ended = true;
+        if self.header.is_none() {
+            self.file_issue(
+                Code::CsvMissingHeader,
+                1,
+                "the file is empty; the first line must be the header",
+            );
+        } else if self.totals.rows == 0 {
+            self.file_issue(
+                Code::TooFew,
+                self.header_line,
+                "the file has a header but no data rows",
+            );
+        }
+        if let Some(orders) = self.orders.as_mut() {
+            orders.finish();
+        }
+        self.outputs.finish();
+    }
+
+    /// The report of the run.
+    pub(crate) fn into_report(self) -> CsvReport {
+        self.log.into_report(self.kind, self.totals)
+    }
+
+    fn file_issue(&mut self, code: Code, line: u64, message: &str) {
+        self.log.add(CsvIssue {
+            code,
+            severity: Severity::Error,
+            message: message.to_string(),
+            row: 0,
+            line,
+            column: String::new(),
+            value: None,
+        });
+    }
+
+    fn read_header(&mut self, record: &Record<'_>) {
+        let mut problems = Vec::new();
+        if let Some(field) = record.unterminated {
+            problems.push((
+                Code::CsvUnterminatedQuote,
+                String::new(),
+                format!(
+                    "a quote opened in header field {} is never closed",
+                    field + 1
+                ),
+            ));
+        }
+        if record.oversized {
+            problems.push((
+                Code::CsvRecordTooLarge,
+                String::new(),
+                String::from("the header line is larger than the record limit"),
+            ));
+        }
+        let names: Vec<String> = (0..record.len())
+            .map(|index| {
+                let bytes = record.field(index);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_string(),
+                    Err(_) => {
+                        let lossy = String::from_utf8_lossy(bytes).trim().to_string();
+                        problems.push((
+                            Code::CsvInvalidEncoding,
+                            lossy.clone(),
+                            String::from("the header name holds bytes that are not UTF-8"),
+                        ));
+                        lossy
+                    }
+                }
+            })
+            .collect();
+        let header = Header::read(self.kind, &names, self.validation.metadata_schemas.as_ref());
+        self.header_ok = problems.is_empty() && !header.has_errors();
+        for (code, column, message) in problems {
+            self.header_issue(code, Severity::Error, column, message, record.line);
+        }
+        for problem in &header.problems {
+            self.header_issue(
+                problem.code,
+                problem.severity,
+                problem.column.clone(),
+                problem.message.clone(),
+                record.line,
+            );
+        }
+        self.header_line = record.line;
+        self.positions = Positions {
+            source_id: header.position(&Field::SourceId),
+            id: header.position(&Field::Id),
+            product_id: header.position(&Field::ProductId),
+        };
+        if self.kind == CsvKind::Orders {
+            self.required_order_metadata = self.required_metadata_columns(&header);
+        }
+        let canonical: Vec<&str> = header
+            .columns
+            .iter()
+            .map(|c| c.canonical.as_str())
+            .collect();
+        let original = record.original().unwrap_or_else(|| {
+            let mut line = Vec::new();
+            write_line(&mut line, names.iter().map(|n| n.as_bytes()));
+            line.pop();
+            line
+        });
+        self.outputs
+            .start(&canonical, &original, header.columns.len());
+        self.header = Some(header);
+    }
+
+    fn required_metadata_columns(&self, header: &Header) -> Vec<usize> {
+        let Some(schemas) = self.validation.metadata_schemas.as_ref() else {
+            return Vec::new();
+        };
+        header
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| match &column.field {
+                Field::Metadata(key) => schemas
+                    .definition("order", key)
+                    .is_some_and(|d| !d.optional && !d.deleted),
+                _ => false,
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    fn header_issue(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        column: String,
+        message: String,
+        line: u64,
+    ) {
+        self.log.add(CsvIssue {
+            code,
+            severity,
+            message,
+            row: 0,
+            line,
+            column,
+            value: None,
+        });
+    }
+
+    /// Checks one data record and sends it to the cleaned or the failed output.
+    fn check_record(&mut self, record: &Record<'_>, header: &Header) {
+        self.totals.rows += 1;
+        let row = self.totals.rows;
+        let detail = self.log.has_room() || self.outputs.wants_failed();
+        self.issues.start(row, record.line, detail);
+        if let Some(field) = record.unterminated {
+            let column = header.columns.get(field).map(|c| c.header.as_str());
+            self.issues.add(
+                Code::CsvUnterminatedQuote,
+                Severity::Error,
+                column.unwrap_or_default(),
+                None,
+                || {
+                    String::from(
+                        "a quoted field opened here is never closed before the end of the file",
+                    )
+                },
+            );
+        } else if record.oversized {
+            self.issues
+                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
+                    String::from("the record is larger than the record limit; it was not read")
+                });
+        } else {
+            match std::str::from_utf8(record.fields) {
+                Ok(text) => self.check_cells(record, text, header),
+                Err(error) => {
+                    let bad = error.valid_up_to();
+                    let index = record.ends.iter().position(|&end| end > bad).unwrap_or(0);
+                    let column = header.columns.get(index).map(|c| c.header.as_str());
+                    self.issues.add(
+                        Code::CsvInvalidEncoding,
+                        Severity::Error,
+                        column.unwrap_or_default(),
+                        None,
+                        || {
+                            String::from(
+                                "the cell holds bytes that are not UTF-8; save the file as UTF-8",
+                            )
+                        },
+                    );
+                }
+            }
+        }
+        self.finish_record(record);
+    }
+
+    /// With parts asked for, a valid row must fit in a part with the header.
+    pub(crate) fn check_part_fit(&mut self) {
+        if self.outputs.wants_records()
+            && !self.issues.has_errors()
+            && self.header_ok
+            && !self.outputs.fits_in_part()
+        {
+            self.issues
+                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
+                    String::from("the row alone does not fit in one part under the part size limit")
+                });
+        }
+    }
+
+    /// Places an order row in its order; the book's problems are errors of the row.
+    pub(crate) fn place_order(&mut self, order_row: OrderRow<'_>, line: u64, header: &Header) {
+        let (Some(orders), true) = (self.orders.as_mut(), self.header_ok) else {
+            return;
+        };
+        let seen = super::id_set::Seen {
+            row: self.totals.rows,
+            line,
+        };
+        let invalid = self.issues.has_errors();
+        for problem in orders.place(order_row, seen, invalid) {
+            let column = problem
+                .field
+                .and_then(|field| header.position(&field))
+                .and_then(|index| header.columns.get(index))
+                .map(|c| c.header.as_str())
+                .unwrap_or_default();
+            self.issues
+                .add(problem.code, super::orders::SEVERITY, column, None, || {
+                    problem.message
+                });
+        }
+    }
+
+    fn finish_record(&mut self, record: &Record<'_>) {
+        let wants_records = self.outputs.wants_records();
+        let valid = self.header_ok && !self.issues.has_errors();
+        if valid {
+            self.totals.valid_rows += 1;
+            if wants_records {
+                self.outputs.accept();
+            }
+        } else {
+            self.totals.invalid_rows += 1;
+            if self.outputs.wants_failed() {
+                let mut error = self.issues.error_text();
+                if !self.header_ok {
+                    if !error.is_empty() {
+                        error.push_str("; ");
+                    }
+                    error.push_str("the header has errors (see the issues of row 0)");
+                }
+                let original = record.original();
+                let fields: Vec<&[u8]> = (0..record.len()).map(|i| record.field(i)).collect();
+                self.outputs
+                    .reject(original.as_deref(), &fields, record.len(), &error);
+            }
+        }
+        self.issues.flush(&mut self.log);
+    }
+}
+
+impl RecordSink for Run {
+    fn record(&mut self, record: &Record<'_>) {
+        match self.header.take() {
+            None => self.read_header(record),
+            Some(header) => {
+                self.check_record(record, &header);
+                self.header = Some(header);
+            }
+        }
+    }
+}
