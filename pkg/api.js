@@ -15,4 +15,5 @@ export { buildCustomer, buildCustomerStrict, diffCustomer, upsertEffects } from 
 export { prepareStackableRequest, prepareStackableRequestStrict, summarizeResult } from './stackable.js';
 export { createClient, VoucherifyRequestError } from './client.js';
 export { planSync } from './sync.js';
+export { validateCsv, validateCsvWithOutputs } from './csv.js';
 export { VoucherifySyncError } from './errors.js';

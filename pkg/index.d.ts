@@ -71,7 +71,7 @@ export type IssueCode =
   | 'csv_empty_header'
   | 'csv_duplicate_header'
   | 'csv_invalid_header'
-  | 'csv_invalid_utf8'
+  | 'csv_invalid_encoding'
   | 'csv_unterminated_quote'
   | 'csv_field_count'
   | 'csv_empty_row'
@@ -549,3 +549,70 @@ export function planSync(
   remote?: Record<string, unknown>[] | Record<string, unknown> | null,
   options?: PlanOptions,
 ): SyncPlan;
+
+/** The kinds of CSV import file. */
+export type CsvKind = 'customers' | 'products' | 'skus' | 'orders';
+
+/** One problem in a CSV file. */
+export interface CsvIssue {
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  /** The 1-based data row (the header is not a row, as in the API's import report); 0 for the header. */
+  row: number;
+  /** The 1-based physical line where the record starts. */
+  line: number;
+  /** The header name of the column, empty for whole-row issues. */
+  column: string;
+  /** The cell, shortened, when it helps. */
+  value?: string;
+}
+
+/** The report of a CSV check; every row is counted once, and the counts stay exact when `issues` is cut. */
+export interface CsvReport {
+  kind: CsvKind;
+  valid: boolean;
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  bytes: number;
+  issues: CsvIssue[];
+  truncated: boolean;
+  countsByCode: Partial<Record<IssueCode, number>>;
+  errors: number;
+  warnings: number;
+}
+
+/** Options of a CSV check. */
+export interface CsvOptions {
+  maxIssues?: number;
+  /** How prices are written: `units` (default: `21`, `14.5`) or `cents` (integers). */
+  priceUnit?: 'units' | 'cents';
+  metadataSchemas?: MetadataSchemas | null;
+  /** The products file, for SKUs: attribute keys and product ids are checked against it. */
+  products?: string | Uint8Array | Blob | null;
+  /** The largest part, default 10 485 760. */
+  maxPartBytes?: number;
+  maxRecordBytes?: number;
+  onProgress?: (progress: { bytes: number; totalBytes: number | null; rows: number }) => void;
+  signal?: AbortSignal;
+  onCleaned?: (bytes: Uint8Array) => void;
+  onFailed?: (bytes: Uint8Array) => void;
+  onPart?: (bytes: Uint8Array, index: number) => void;
+  onImportBody?: (body: Record<string, unknown>[], index: number) => void;
+}
+
+/** What a CSV check reads. */
+export type CsvInput = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+
+/** Validates a CSV import file, streaming; outputs go to the `on*` callbacks. */
+export function validateCsv(kind: CsvKind, input: CsvInput, options?: CsvOptions): Promise<CsvReport>;
+
+/** Validates a CSV import file and collects the outputs as Blobs. */
+export function validateCsvWithOutputs(
+  kind: CsvKind,
+  input: CsvInput,
+  options?: Omit<CsvOptions, 'onCleaned' | 'onFailed' | 'onPart' | 'onImportBody'> & {
+    outputs?: ('cleaned' | 'failed' | 'parts' | 'importBodies')[];
+  },
+): Promise<{ report: CsvReport; cleaned: Blob | null; failed: Blob | null; parts: Blob[]; importBodies: Record<string, unknown>[][] }>;

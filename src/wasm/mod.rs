@@ -5,6 +5,7 @@
 //! cheapest way to hand a whole report to JavaScript. Misuse comes back as the envelope
 //! `{"error":{"code","message"}}`, which the wrapper throws as a typed `Error`.
 
+mod csv;
 mod customers;
 mod stackable;
 mod sync;

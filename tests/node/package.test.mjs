@@ -50,8 +50,8 @@ test('the browser and Node entries export the same API', async () => {
   assert.deepEqual(names, [
     'VoucherifyRequestError', 'VoucherifySyncError', 'buildCustomer', 'buildCustomerStrict', 'createClient',
     'diffCustomer', 'init', 'issueCodes', 'listOperations', 'planSync', 'prepareStackableRequest', 'prepareStackableRequestStrict',
-    'summarizeResult', 'upsertEffects', 'validateCustomer', 'validateCustomerUpdate', 'validateOrder',
-    'validatePayload', 'validatePayloads', 'validateProduct', 'validateSku',
+    'summarizeResult', 'upsertEffects', 'validateCsv', 'validateCsvWithOutputs', 'validateCustomer',
+    'validateCustomerUpdate', 'validateOrder', 'validatePayload', 'validatePayloads', 'validateProduct', 'validateSku',
   ]);
   assert.equal(browserEntry.VoucherifySyncError, nodeEntry.VoucherifySyncError);
 });
@@ -105,7 +105,7 @@ test('the packed package holds the entries, the declarations and the wasm, and n
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' }));
   const files = packed.files.map((file) => file.path).sort();
   assert.deepEqual(files, [
-    'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'client.js', 'customers.js', 'errors.js', 'index.d.ts',
+    'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'client.js', 'csv.js', 'customers.js', 'errors.js', 'index.d.ts',
     'index.js', 'node.js', 'package.json', 'stackable.js', 'sync.js', 'validation.js',
     'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',
   ]);
