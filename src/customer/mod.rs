@@ -6,6 +6,7 @@ mod build;
 mod diff;
 mod options;
 mod phone;
+mod record;
 mod target;
 
 pub use birthdate::{normalize_date, DateOrder, DateProblem};
@@ -15,4 +16,5 @@ pub use diff::{diff_customer, CustomerDiff, DiffOptions};
 pub(crate) use diff::{diff_metadata, same};
 pub use options::BuildOptions;
 pub use phone::{find_country, to_e164, Country, PhoneProblem, SUPPORTED_COUNTRIES};
+pub(crate) use record::customer_from_record;
 pub use target::{AddressField, Target};

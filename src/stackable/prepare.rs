@@ -10,9 +10,10 @@ use super::cart::{read_items, read_session, CartReader};
 use super::ordering::{plan_application, Placement};
 use super::PrepareOptions;
 use crate::contract::MAX_REDEEMABLES;
+use crate::customer::customer_from_record;
 use crate::path::Path;
 use crate::values::json_type;
-use crate::{build_customer, Code, Issue, Severity, UsageCode, UsageError, Validator};
+use crate::{Code, Issue, Severity, UsageCode, UsageError, Validator};
 
 /// The cart keys, as the JS API names them.
 const CART_KEYS: &[&str] = &[
@@ -27,20 +28,6 @@ const CART_KEYS: &[&str] = &[
     "session",
     "metadata",
     "expand",
-];
-
-/// Fields of an API customer object; a cart customer with other keys is a flat record.
-const CUSTOMER_FIELDS: &[&str] = &[
-    "id",
-    "source_id",
-    "name",
-    "description",
-    "email",
-    "phone",
-    "birthdate",
-    "birthday",
-    "address",
-    "metadata",
 ];
 
 /// A prepared request: the body, the problems (pointers into the cart, or into the body under
@@ -285,29 +272,21 @@ fn read_customer(
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return Ok(None);
     };
-    let Value::Object(map) = value else {
+    if !value.is_object() {
         reader.error(
             Code::InvalidType,
             path,
             format!("customer must be an object, not {}", json_type(value)),
         );
         return Ok(None);
-    };
-    if map
-        .keys()
-        .all(|key| CUSTOMER_FIELDS.contains(&key.as_str()))
-    {
-        return Ok(Some(value.clone()));
     }
-    let built = build_customer(value, &options.customer)?;
+    let (customer, issues) = customer_from_record(value, &options.customer)?;
     let prefix = path.render();
-    reader
-        .issues
-        .extend(built.issues.into_iter().map(|issue| Issue {
-            path: format!("{prefix}{}", issue.path),
-            ..issue
-        }));
-    Ok(Some(Value::Object(built.customer)))
+    reader.issues.extend(issues.into_iter().map(|issue| Issue {
+        path: format!("{prefix}{}", issue.path),
+        ..issue
+    }));
+    Ok(Some(Value::Object(customer)))
 }
 
 /// Plans the application order and warns about redeemables the limits will skip.

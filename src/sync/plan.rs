@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::records::{to_customer, to_product, PRODUCT_FIELDS};
+use super::records::{to_product, PRODUCT_FIELDS};
 use super::PlanOptions;
-use crate::customer::{diff_metadata, same};
+use crate::customer::{customer_from_record, diff_metadata, same};
 use crate::{
     diff_customer, DiffOptions, Issue, Operation, PriceUnit, Severity, UsageError, Validator,
 };
@@ -152,7 +152,8 @@ pub fn plan_sync(
     for record in local {
         let (map, issues) = normalize(kind, record, options, options.price_unit)?;
         if let Some(key) = text(&map, "source_id") {
-            *key_count.entry(key.to_string()).or_insert(0) += 1;
+            let count = key_count.entry(key.to_string()).or_insert(0);
+            *count = count.saturating_add(1);
         }
         locals.push((map, issues));
     }
@@ -275,7 +276,7 @@ fn normalize(
     unit: PriceUnit,
 ) -> Result<(Map<String, Value>, Vec<Issue>), UsageError> {
     match kind {
-        SyncKind::Customers => to_customer(record, &options.build),
+        SyncKind::Customers => customer_from_record(record, &options.build),
         SyncKind::Products => Ok(to_product(record, unit)),
     }
 }
@@ -332,10 +333,10 @@ fn summarize(entries: &[PlanEntry], remote: usize, batches: usize) -> PlanSummar
     };
     for entry in entries {
         match entry.action {
-            PlanAction::Create => summary.create += 1,
-            PlanAction::Update => summary.update += 1,
-            PlanAction::Unchanged => summary.unchanged += 1,
-            PlanAction::Conflict => summary.conflict += 1,
+            PlanAction::Create => summary.create = summary.create.saturating_add(1),
+            PlanAction::Update => summary.update = summary.update.saturating_add(1),
+            PlanAction::Unchanged => summary.unchanged = summary.unchanged.saturating_add(1),
+            PlanAction::Conflict => summary.conflict = summary.conflict.saturating_add(1),
         }
     }
     summary

@@ -1,27 +1,13 @@
 //! Turning the records a shop holds (flat CSV rows, JSON objects) and the records Voucherify
-//! holds (export rows, list responses) into API-shaped customers and products.
+//! holds (export rows, list responses) into API-shaped products, and reading list responses.
 
 use serde_json::{Map, Value};
 
 use crate::customer::collapse_whitespace;
 use crate::metadata::parse_number;
-use crate::{build_customer, BuildOptions, Code, Issue, PriceUnit, Severity, UsageError};
+use crate::{Code, Issue, PriceUnit, Severity};
 
-/// The fields of an API customer object; an object with other keys is a flat record.
-pub(crate) const CUSTOMER_FIELDS: &[&str] = &[
-    "id",
-    "source_id",
-    "name",
-    "description",
-    "email",
-    "phone",
-    "birthdate",
-    "birthday",
-    "address",
-    "metadata",
-];
-
-/// Fields of customer and product responses that are not data to sync.
+/// Fields of product responses that are not data to sync.
 const RESPONSE_FIELDS: &[&str] = &[
     "object",
     "created_at",
@@ -44,28 +30,6 @@ pub fn list_items(value: &Value) -> Option<&Vec<Value>> {
             .find_map(|key| map.get(*key).and_then(Value::as_array)),
         _ => None,
     }
-}
-
-/// An API customer from a record: an API-shaped object passes (response fields dropped), a flat
-/// record goes through the customer builder. Issues point into the record.
-pub(crate) fn to_customer(
-    record: &Value,
-    options: &BuildOptions,
-) -> Result<(Map<String, Value>, Vec<Issue>), UsageError> {
-    if let Value::Object(map) = record {
-        if map.keys().all(|key| {
-            CUSTOMER_FIELDS.contains(&key.as_str()) || RESPONSE_FIELDS.contains(&key.as_str())
-        }) {
-            let kept = map
-                .iter()
-                .filter(|(key, value)| CUSTOMER_FIELDS.contains(&key.as_str()) && !value.is_null())
-                .map(|(key, value)| (key.clone(), value.clone()))
-                .collect();
-            return Ok((kept, Vec::new()));
-        }
-    }
-    let built = build_customer(record, options)?;
-    Ok((built.customer, built.issues))
 }
 
 /// The product fields a sync compares.
