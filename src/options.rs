@@ -2,7 +2,12 @@
 
 use serde_json::Value;
 
-use crate::{Limits, MetadataSchemas, UsageCode, UsageError};
+use crate::option_json::{
+    invalid_option, metadata_schemas_option, option_entries, parse_option_bytes, unknown_option,
+};
+#[cfg(test)]
+use crate::UsageCode;
+use crate::{Limits, MetadataSchemas, UsageError};
 
 /// Options for payload validation.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,51 +23,32 @@ impl ValidationOptions {
     /// Empty input means the defaults. Unknown keys are refused so that a misspelt option is not
     /// silently ignored.
     pub fn from_json_bytes(bytes: &[u8]) -> Result<ValidationOptions, UsageError> {
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(ValidationOptions::default());
-        }
-        let value: Value = serde_json::from_slice(bytes)
-            .map_err(|error| invalid(format!("options are not valid JSON: {error}")))?;
-        ValidationOptions::from_json(&value)
+        ValidationOptions::from_json(&parse_option_bytes(bytes)?)
     }
 
     /// Reads options from a JSON value; `null` means the defaults.
     pub fn from_json(value: &Value) -> Result<ValidationOptions, UsageError> {
         let mut options = ValidationOptions::default();
-        let map = match value {
-            Value::Null => return Ok(options),
-            Value::Object(map) => map,
-            _ => return Err(invalid("options must be an object")),
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
         };
         for (key, value) in map {
             match key.as_str() {
-                "metadataSchemas" => {
-                    if !value.is_null() {
-                        let schemas = MetadataSchemas::from_json(value)
-                            .map_err(|error| invalid(format!("metadataSchemas: {error}")))?;
-                        options.metadata_schemas = Some(schemas);
-                    }
-                }
+                "metadataSchemas" => options.metadata_schemas = metadata_schemas_option(value)?,
                 "maxIssues" => {
                     let max = value
                         .as_u64()
                         .filter(|&max| max <= 1_000_000)
-                        .ok_or_else(|| invalid("maxIssues must be an integer from 0 to 1000000"))?;
+                        .ok_or_else(|| {
+                            invalid_option("maxIssues must be an integer from 0 to 1000000")
+                        })?;
                     options.limits.max_issues = usize::try_from(max).unwrap_or(usize::MAX);
                 }
-                other => {
-                    return Err(invalid(format!(
-                        "unknown option {other:?}; the options are metadataSchemas and maxIssues"
-                    )))
-                }
+                other => return Err(unknown_option(other, "metadataSchemas and maxIssues")),
             }
         }
         Ok(options)
     }
-}
-
-fn invalid(message: impl Into<String>) -> UsageError {
-    UsageError::new(UsageCode::InvalidOptions, message)
 }
 
 #[cfg(test)]

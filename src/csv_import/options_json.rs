@@ -4,19 +4,18 @@
 use serde_json::Value;
 
 use super::{CsvOptions, PriceUnit};
-use crate::{MetadataSchemas, UsageCode, UsageError};
+use crate::option_json::{
+    bool_option, invalid_option, metadata_schemas_option, option_entries, parse_option_bytes,
+    unknown_option,
+};
+use crate::UsageError;
 
 const KEYS: &str = "maxIssues, priceUnit, metadataSchemas, products, cleaned, failed, parts, importBodies, maxPartBytes, maxRecordBytes, ordersPerBody, maxOpenOrders";
 
 impl CsvOptions {
     /// Reads options from JSON bytes; empty input means the defaults.
     pub fn from_json_bytes(bytes: &[u8]) -> Result<CsvOptions, UsageError> {
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(CsvOptions::default());
-        }
-        let value: Value = serde_json::from_slice(bytes)
-            .map_err(|error| invalid(format!("options are not valid JSON: {error}")))?;
-        CsvOptions::from_json(&value)
+        CsvOptions::from_json(&parse_option_bytes(bytes)?)
     }
 
     /// Reads options from a JSON value (`null` means the defaults): `{ maxIssues?, priceUnit?:
@@ -24,10 +23,8 @@ impl CsvOptions {
     /// parts?, importBodies?, maxPartBytes?, maxRecordBytes?, ordersPerBody?, maxOpenOrders? }`.
     pub fn from_json(value: &Value) -> Result<CsvOptions, UsageError> {
         let mut options = CsvOptions::default();
-        let map = match value {
-            Value::Null => return Ok(options),
-            Value::Object(map) => map,
-            _ => return Err(invalid("options must be an object")),
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
         };
         for (key, value) in map {
             match key.as_str() {
@@ -36,61 +33,49 @@ impl CsvOptions {
                     options.price_unit = match value.as_str() {
                         Some("units") => PriceUnit::Units,
                         Some("cents") => PriceUnit::Cents,
-                        _ => return Err(invalid("priceUnit must be \"units\" or \"cents\"")),
+                        _ => {
+                            return Err(invalid_option("priceUnit must be \"units\" or \"cents\""))
+                        }
                     }
                 }
-                "metadataSchemas" if value.is_null() => {}
-                "metadataSchemas" => {
-                    let schemas = MetadataSchemas::from_json(value)
-                        .map_err(|error| invalid(format!("metadataSchemas: {error}")))?;
-                    options.metadata_schemas = Some(schemas);
-                }
+                "metadataSchemas" => options.metadata_schemas = metadata_schemas_option(value)?,
                 "products" => {
                     options.products = match value {
                         Value::Null => None,
                         Value::String(text) => Some(text.as_bytes().to_vec()),
-                        _ => return Err(invalid("products must be the text of a products CSV")),
+                        _ => {
+                            return Err(invalid_option(
+                                "products must be the text of a products CSV",
+                            ))
+                        }
                     }
                 }
-                "cleaned" => options.cleaned = flag(key, value)?,
-                "failed" => options.failed = flag(key, value)?,
-                "parts" => options.parts = flag(key, value)?,
-                "importBodies" => options.import_bodies = flag(key, value)?,
+                "cleaned" => options.cleaned = bool_option(key, value)?,
+                "failed" => options.failed = bool_option(key, value)?,
+                "parts" => options.parts = bool_option(key, value)?,
+                "importBodies" => options.import_bodies = bool_option(key, value)?,
                 "maxPartBytes" => options.max_part_bytes = size(key, value)?,
                 "maxRecordBytes" => options.max_record_bytes = size(key, value)?,
                 "ordersPerBody" => options.orders_per_body = size(key, value)?,
                 "maxOpenOrders" => options.max_open_orders = size(key, value)?,
-                other => {
-                    return Err(invalid(format!(
-                        "unknown option {other:?}; the options are {KEYS}"
-                    )))
-                }
+                other => return Err(unknown_option(other, KEYS)),
             }
         }
         Ok(options)
     }
 }
 
-fn flag(key: &str, value: &Value) -> Result<bool, UsageError> {
-    value
-        .as_bool()
-        .ok_or_else(|| invalid(format!("{key} must be a boolean")))
-}
-
 fn size(key: &str, value: &Value) -> Result<usize, UsageError> {
     value
         .as_u64()
         .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| invalid(format!("{key} must be a non-negative integer")))
-}
-
-fn invalid(message: impl Into<String>) -> UsageError {
-    UsageError::new(UsageCode::InvalidOptions, message)
+        .ok_or_else(|| invalid_option(format!("{key} must be a non-negative integer")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::UsageCode;
 
     #[test]
     fn reads_every_option() {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::option_json::{bool_option, option_entries, unknown_option};
 use crate::path::Path;
 use crate::values::{json_type, shown};
 use crate::{Code, Issue, Severity, UsageCode, UsageError};
@@ -32,23 +33,17 @@ pub struct DiffOptions {
 impl DiffOptions {
     /// Reads `{ keepMissing? }`.
     pub fn from_json(value: &Value) -> Result<DiffOptions, UsageError> {
-        let invalid = |message: &str| UsageError::new(UsageCode::InvalidOptions, message);
-        match value {
-            Value::Null => Ok(DiffOptions::default()),
-            Value::Object(map) => {
-                let mut options = DiffOptions::default();
-                for (key, value) in map {
-                    match (key.as_str(), value) {
-                        ("keepMissing", Value::Bool(flag)) => options.keep_missing = *flag,
-                        ("keepMissing", Value::Null) => {}
-                        ("keepMissing", _) => return Err(invalid("keepMissing must be a boolean")),
-                        _ => return Err(invalid("unknown option; the only option is keepMissing")),
-                    }
-                }
-                Ok(options)
+        let mut options = DiffOptions::default();
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "keepMissing" => options.keep_missing = bool_option(key, value)?,
+                other => return Err(unknown_option(other, "keepMissing")),
             }
-            _ => Err(invalid("options must be an object")),
         }
+        Ok(options)
     }
 }
 

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::{find_country, Country, DateOrder, Target};
-use crate::{MetadataSchemas, UsageCode, UsageError};
+use crate::option_json::{
+    bool_option, invalid_option, metadata_schemas_option, option_entries, unknown_option,
+};
+use crate::{MetadataSchemas, UsageError};
 
 /// How [`crate::build_customer`] reads and normalizes a record.
 #[derive(Clone, Debug, Default)]
@@ -28,21 +31,19 @@ impl BuildOptions {
     /// Reads `{ mapping?, lowercaseEmail?, defaultCountry?, dateOrder?, clearEmpty?, metadataSchemas? }`.
     pub fn from_json(value: &Value) -> Result<BuildOptions, UsageError> {
         let mut options = BuildOptions::default();
-        let map = match value {
-            Value::Null => return Ok(options),
-            Value::Object(map) => map,
-            _ => return Err(invalid("options must be an object")),
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
         };
         for (key, value) in map {
             match key.as_str() {
                 "mapping" => options.mapping = read_mapping(value)?,
-                "lowercaseEmail" => options.lowercase_email = read_bool(key, value)?,
-                "clearEmpty" => options.clear_empty = read_bool(key, value)?,
+                "lowercaseEmail" => options.lowercase_email = bool_option(key, value)?,
+                "clearEmpty" => options.clear_empty = bool_option(key, value)?,
                 "defaultCountry" => {
                     if !value.is_null() {
-                        let iso = value.as_str().ok_or_else(|| invalid("defaultCountry must be a string"))?;
+                        let iso = value.as_str().ok_or_else(|| invalid_option("defaultCountry must be a string"))?;
                         let country = find_country(iso).ok_or_else(|| {
-                            invalid(format!(
+                            invalid_option(format!(
                                 "defaultCountry {iso:?} is not supported; the supported countries are {}",
                                 super::phone::SUPPORTED_COUNTRIES.iter().map(|c| c.iso).collect::<Vec<_>>().join(", ")
                             ))
@@ -55,33 +56,15 @@ impl BuildOptions {
                         let order = value
                             .as_str()
                             .and_then(DateOrder::parse)
-                            .ok_or_else(|| invalid("dateOrder must be \"dmy\" or \"mdy\""))?;
+                            .ok_or_else(|| invalid_option("dateOrder must be \"dmy\" or \"mdy\""))?;
                         options.date_order = Some(order);
                     }
                 }
-                "metadataSchemas" => {
-                    if !value.is_null() {
-                        let schemas = MetadataSchemas::from_json(value)
-                            .map_err(|error| invalid(format!("metadataSchemas: {error}")))?;
-                        options.metadata_schemas = Some(schemas);
-                    }
-                }
-                other => {
-                    return Err(invalid(format!(
-                        "unknown option {other:?}; the options are mapping, lowercaseEmail, defaultCountry, dateOrder, clearEmpty and metadataSchemas"
-                    )))
-                }
+                "metadataSchemas" => options.metadata_schemas = metadata_schemas_option(value)?,
+                other => return Err(unknown_option(other, "mapping, lowercaseEmail, defaultCountry, dateOrder, clearEmpty and metadataSchemas")),
             }
         }
         Ok(options)
-    }
-}
-
-fn read_bool(key: &str, value: &Value) -> Result<bool, UsageError> {
-    match value {
-        Value::Null => Ok(false),
-        Value::Bool(flag) => Ok(*flag),
-        _ => Err(invalid(format!("{key} must be a boolean"))),
     }
 }
 
@@ -90,7 +73,7 @@ fn read_mapping(value: &Value) -> Result<BTreeMap<String, Target>, UsageError> {
         Value::Null => return Ok(BTreeMap::new()),
         Value::Object(map) => map,
         _ => {
-            return Err(invalid(
+            return Err(invalid_option(
                 "mapping must be an object of record key to customer field",
             ))
         }
@@ -100,17 +83,13 @@ fn read_mapping(value: &Value) -> Result<BTreeMap<String, Target>, UsageError> {
         let target = match target {
             Value::Null => Target::Ignore,
             Value::String(text) => Target::parse(text).ok_or_else(|| {
-                invalid(format!(
+                invalid_option(format!(
                     "mapping.{key}: {text:?} is not a customer field; use name, source_id, email, phone, birthdate, description, id, address.line_1, address.line_2, address.city, address.state, address.postal_code, address.country, metadata.<key>, or null to drop the key"
                 ))
             })?,
-            _ => return Err(invalid(format!("mapping.{key} must be a string or null"))),
+            _ => return Err(invalid_option(format!("mapping.{key} must be a string or null"))),
         };
         mapping.insert(key.clone(), target);
     }
     Ok(mapping)
-}
-
-fn invalid(message: impl Into<String>) -> UsageError {
-    UsageError::new(UsageCode::InvalidOptions, message)
 }

@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::ordering::CategoryRef;
 use super::rules::StackingRules;
-use crate::{BuildOptions, Operation, UsageCode, UsageError, ValidationOptions};
+use crate::option_json::{invalid_option, option_entries, unknown_option};
+use crate::{BuildOptions, Operation, UsageError, ValidationOptions};
 
 /// How a cart becomes a request body.
 #[derive(Clone, Debug)]
@@ -39,20 +40,20 @@ impl PrepareOptions {
     /// Reads `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas? }`.
     pub fn from_json(value: &Value) -> Result<PrepareOptions, UsageError> {
         let mut options = PrepareOptions::default();
-        let map = match value {
-            Value::Null => return Ok(options),
-            Value::Object(map) => map,
-            _ => return Err(invalid("options must be an object")),
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
         };
         for (key, value) in map {
             match key.as_str() {
                 "stackingRules" => options.stacking_rules = StackingRules::from_json(value)?,
                 "categories" => options.categories = read_categories(value)?,
                 "operation" => {
-                    let text = value.as_str().ok_or_else(|| invalid("operation must be a string"))?;
+                    let text = value
+                        .as_str()
+                        .ok_or_else(|| invalid_option("operation must be a string"))?;
                     let operation = Operation::parse(text)?;
                     if !operation.is_stackable() {
-                        return Err(invalid(format!(
+                        return Err(invalid_option(format!(
                             "operation {text:?} is not a stackable validation or redemption"
                         )));
                     }
@@ -65,9 +66,10 @@ impl PrepareOptions {
                     options.customer.metadata_schemas = options.validation.metadata_schemas.clone();
                 }
                 other => {
-                    return Err(invalid(format!(
-                        "unknown option {other:?}; the options are stackingRules, categories, operation, customerOptions and metadataSchemas"
-                    )))
+                    return Err(unknown_option(
+                        other,
+                        "stackingRules, categories, operation, customerOptions and metadataSchemas",
+                    ))
                 }
             }
         }
@@ -82,7 +84,7 @@ fn read_categories(value: &Value) -> Result<BTreeMap<String, Vec<CategoryRef>>, 
         Value::Null => return Ok(BTreeMap::new()),
         Value::Object(map) => map,
         _ => {
-            return Err(invalid(
+            return Err(invalid_option(
                 "categories must map redeemable ids to arrays of categories",
             ))
         }
@@ -91,7 +93,7 @@ fn read_categories(value: &Value) -> Result<BTreeMap<String, Vec<CategoryRef>>, 
     for (redeemable, list) in map {
         let list = list
             .as_array()
-            .ok_or_else(|| invalid(format!("categories.{redeemable} must be an array")))?;
+            .ok_or_else(|| invalid_option(format!("categories.{redeemable} must be an array")))?;
         let mut refs = Vec::with_capacity(list.len());
         for category in list {
             let id = category.get("id").and_then(Value::as_str);
@@ -100,7 +102,7 @@ fn read_categories(value: &Value) -> Result<BTreeMap<String, Vec<CategoryRef>>, 
                 .and_then(Value::as_i64)
                 .unwrap_or(i64::MAX);
             let id = id.ok_or_else(|| {
-                invalid(format!("each category of {redeemable} needs a string id"))
+                invalid_option(format!("each category of {redeemable} needs a string id"))
             })?;
             refs.push(CategoryRef {
                 id: id.to_string(),
@@ -110,8 +112,4 @@ fn read_categories(value: &Value) -> Result<BTreeMap<String, Vec<CategoryRef>>, 
         out.insert(redeemable.clone(), refs);
     }
     Ok(out)
-}
-
-fn invalid(message: impl Into<String>) -> UsageError {
-    UsageError::new(UsageCode::InvalidOptions, message)
 }

@@ -2,7 +2,8 @@
 
 use serde_json::Value;
 
-use crate::{BuildOptions, PriceUnit, UsageCode, UsageError, ValidationOptions};
+use crate::option_json::{invalid_option, option_entries, unknown_option};
+use crate::{BuildOptions, PriceUnit, UsageError, ValidationOptions};
 
 /// How a plan reads records and packs bodies.
 #[derive(Clone, Debug)]
@@ -32,10 +33,8 @@ impl PlanOptions {
     /// Reads `{ customerOptions?, priceUnit?, maxBodyBytes?, metadataSchemas? }`.
     pub fn from_json(value: &Value) -> Result<PlanOptions, UsageError> {
         let mut options = PlanOptions::default();
-        let map = match value {
-            Value::Null => return Ok(options),
-            Value::Object(map) => map,
-            _ => return Err(invalid("options must be an object")),
+        let Some(map) = option_entries(value)? else {
+            return Ok(options);
         };
         for (key, value) in map {
             match key.as_str() {
@@ -44,31 +43,34 @@ impl PlanOptions {
                     options.price_unit = match value.as_str() {
                         Some("cents") => PriceUnit::Cents,
                         Some("units") => PriceUnit::Units,
-                        _ => return Err(invalid("priceUnit must be \"cents\" or \"units\"")),
+                        _ => {
+                            return Err(invalid_option("priceUnit must be \"cents\" or \"units\""))
+                        }
                     }
                 }
                 "maxBodyBytes" => {
                     let max = value
                         .as_u64()
                         .filter(|&max| (1024..=10_485_760).contains(&max))
-                        .ok_or_else(|| invalid("maxBodyBytes must be an integer from 1024 to 10485760"))?;
+                        .ok_or_else(|| {
+                            invalid_option("maxBodyBytes must be an integer from 1024 to 10485760")
+                        })?;
                     options.max_body_bytes = usize::try_from(max).unwrap_or(10_485_760);
                 }
                 "metadataSchemas" => {
-                    options.validation = ValidationOptions::from_json(&serde_json::json!({ "metadataSchemas": value }))?;
+                    options.validation = ValidationOptions::from_json(
+                        &serde_json::json!({ "metadataSchemas": value }),
+                    )?;
                     options.build.metadata_schemas = options.validation.metadata_schemas.clone();
                 }
                 other => {
-                    return Err(invalid(format!(
-                        "unknown option {other:?}; the options are customerOptions, priceUnit, maxBodyBytes and metadataSchemas"
-                    )))
+                    return Err(unknown_option(
+                        other,
+                        "customerOptions, priceUnit, maxBodyBytes and metadataSchemas",
+                    ))
                 }
             }
         }
         Ok(options)
     }
-}
-
-fn invalid(message: impl Into<String>) -> UsageError {
-    UsageError::new(UsageCode::InvalidOptions, message)
 }
