@@ -14,8 +14,9 @@ const SECRET_OPTIONS = ['applicationId', 'appId', 'appToken', 'secretKey', 'clie
 
 /**
  * A failed request: an HTTP error answer, a network failure or a timeout, all one class.
- * `code` is `http_error`, `rate_limited`, `network_error` or `timeout`; `status` is the HTTP
- * status (0 when no answer came); `key`, `details` and `requestId` come from the API's error body.
+ * `code` is `http_error`, `rate_limited`, `network_error`, `timeout` or `aborted`; `status` is
+ * the HTTP status (0 when no complete answer came); `key`, `details` and `requestId` come from
+ * the API's error body. No message carries a key or token.
  */
 export class VoucherifyRequestError extends VoucherifySyncError {
   /**
@@ -42,7 +43,8 @@ export class VoucherifyRequestError extends VoucherifySyncError {
  * Retries: a 429 (not processed, so safe to repeat) is retried for every call, after
  * `Retry-After` or `X-Rate-Limit-Retry`; timeouts, network errors and 5xx answers are retried for
  * validations and qualifications only. A redemption is never retried after a timeout or a 5xx:
- * it may have been applied, and redeeming twice would spend the codes twice.
+ * it may have been applied, and redeeming twice would spend the codes twice. The timeout covers
+ * each whole attempt, the answer's body included.
  *
  * @param {object} options
  * @param {string} options.clientApplicationId the `X-Client-Application-Id`
@@ -52,7 +54,8 @@ export class VoucherifyRequestError extends VoucherifySyncError {
  * @param {number} [options.timeoutMs] per attempt, default 10 000
  * @param {number} [options.maxRetries] default 2
  * @param {number} [options.maxRetryDelayMs] the longest wait before a retry, default 10 000
- * @param {Record<string,string>} [options.headers] extra headers (never server keys)
+ * @param {Record<string,string> | Headers | Array<[string,string]>} [options.headers] extra
+ *   headers (never server keys); names are sent in lower case, and the client's own headers win
  * @param {typeof fetch} [options.fetch] a fetch implementation, default `globalThis.fetch`
  */
 export function createClient(options) {
@@ -68,7 +71,7 @@ export function createClient(options) {
     /**
      * Validates the cart with a `LOCK` session, then redeems the redeemables that applied with
      * the same session key. Resolves with `{ validation, redemption, summary }`; `redemption` is
-     * null when nothing applied.
+     * null when nothing applied, or when the validation failed in the `ALL` application mode.
      */
     validateThenRedeem: (cart, flowOptions = {}) => validateThenRedeem(client, cart, flowOptions),
   };
@@ -84,39 +87,102 @@ function readConfig(options) {
       throw new VoucherifySyncError('server_key_refused', `the option ${name} looks like a server secret; client code takes only the client application id and client token`);
     }
   }
-  const headers = { ...(options.headers ?? {}) };
-  for (const name of Object.keys(headers)) {
-    if (SECRET_HEADERS.includes(name.toLowerCase())) {
-      throw new VoucherifySyncError('server_key_refused', `the header ${name} carries a server secret; client code must never send it (use X-Client-Application-Id and X-Client-Token)`);
-    }
-  }
+  const headers = readHeaders(options.headers);
   for (const name of ['clientApplicationId', 'clientToken']) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') {
       throw new VoucherifySyncError('invalid_argument', `${name} must be a non-empty string`);
+    }
+    if (!isHeaderValue(options[name])) {
+      throw new VoucherifySyncError('invalid_argument', `${name} cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF`);
     }
   }
   const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
   if (!inBrowser && (typeof options.origin !== 'string' || options.origin.trim() === '')) {
     throw new VoucherifySyncError('missing_origin', 'outside a browser the origin header must be given: pass origin, e.g. "shop.example.com", one of the project\'s allowed website URLs');
   }
+  if (!inBrowser && !isHeaderValue(options.origin)) {
+    throw new VoucherifySyncError('invalid_argument', 'origin cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF');
+  }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') {
     throw new VoucherifySyncError('invalid_argument', 'no fetch implementation: pass options.fetch');
   }
   return {
-    apiUrl: String(options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    apiUrl: readApiUrl(options.apiUrl),
     headers: {
       ...headers,
-      'Content-Type': 'application/json',
-      'X-Client-Application-Id': options.clientApplicationId,
-      'X-Client-Token': options.clientToken,
+      'content-type': 'application/json',
+      'x-client-application-id': options.clientApplicationId,
+      'x-client-token': options.clientToken,
       ...(inBrowser ? {} : { origin: options.origin }),
     },
     timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs'),
     maxRetries: nonNegative(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries'),
     maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS, 'maxRetryDelayMs'),
     fetch: fetchImpl,
+    // Redacted from error messages; too short a token would only garble them.
+    secrets: [options.clientToken].filter((secret) => secret.length >= 6),
   };
+}
+
+/**
+ * The extra headers as one lower-case name per header, from a plain object, a `Headers` or a
+ * list of pairs. A server secret among them is refused; the message names the header, never
+ * its value.
+ */
+function readHeaders(value) {
+  const headers = {};
+  for (const entry of headerEntries(value)) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
+      throw new VoucherifySyncError('invalid_argument', 'headers must be an object of header names and values');
+    }
+    const name = entry[0].toLowerCase();
+    if (SECRET_HEADERS.includes(name)) {
+      throw new VoucherifySyncError('server_key_refused', `the header ${entry[0]} carries a server secret; client code must never send it (use X-Client-Application-Id and X-Client-Token)`);
+    }
+    headers[name] = String(entry[1]);
+    if (!isHeaderValue(headers[name])) {
+      throw new VoucherifySyncError('invalid_argument', `the header ${entry[0]} cannot be sent: its value holds a line break, a NUL or a character beyond U+00FF`);
+    }
+  }
+  return headers;
+}
+
+/** `[name, value]` pairs from a plain object, a `Headers` (or any `entries()`) or a list of pairs. */
+function headerEntries(value) {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'object') {
+    throw new VoucherifySyncError('invalid_argument', 'headers must be an object of header names and values');
+  }
+  const plain = [Object.prototype, null].includes(Object.getPrototypeOf(value));
+  return !plain && typeof value.entries === 'function' ? [...value.entries()] : Object.entries(value);
+}
+
+/**
+ * Whether `text` is a valid HTTP header value. `fetch` rejects other values with a message that
+ * quotes them, which would put a token into an error message, so they are refused up front.
+ */
+function isHeaderValue(text) {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
+}
+
+/** The API's base URL without a trailing slash; a URL with credentials in it is refused. */
+function readApiUrl(value) {
+  const text = String(value ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new VoucherifySyncError('invalid_argument', 'apiUrl must be an absolute http(s) URL, e.g. https://api.voucherify.io');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new VoucherifySyncError('invalid_argument', 'apiUrl must be an absolute http(s) URL, e.g. https://api.voucherify.io');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new VoucherifySyncError('server_key_refused', 'apiUrl must not carry credentials; client code authenticates with X-Client-Application-Id and X-Client-Token only');
+  }
+  return text;
 }
 
 function positive(value, fallback, name) {
@@ -132,14 +198,13 @@ function nonNegative(value, fallback, name) {
 }
 
 async function request(config, path, body, retryUnsure, callOptions = {}) {
-  const payload = typeof body === 'string' ? body : JSON.stringify(body);
-  if (payload === undefined) throw new VoucherifySyncError('invalid_argument', 'the body has no JSON form');
+  const payload = jsonText(body);
   for (let attempt = 0; ; attempt += 1) {
     let failure;
     try {
-      const response = await attemptOnce(config, path, payload, callOptions.signal);
-      if (response.ok) return await readJson(response);
-      failure = await httpError(response);
+      const answer = await attemptOnce(config, path, payload, callOptions.signal);
+      if (answer.ok) return readJson(answer);
+      failure = httpError(answer, config.secrets);
     } catch (error) {
       if (!(error instanceof VoucherifyRequestError)) throw error;
       failure = error;
@@ -152,6 +217,23 @@ async function request(config, path, body, retryUnsure, callOptions = {}) {
   }
 }
 
+/** The body as JSON text: a string is sent as it is. */
+function jsonText(body) {
+  if (typeof body === 'string') return body;
+  let payload;
+  try {
+    payload = JSON.stringify(body);
+  } catch (error) {
+    throw new VoucherifySyncError('invalid_argument', 'the body cannot be written as JSON (a cycle, or a BigInt?)', { cause: error });
+  }
+  if (payload === undefined) throw new VoucherifySyncError('invalid_argument', 'the body has no JSON form');
+  return payload;
+}
+
+/**
+ * One request and its whole answer, `{ ok, status, headers, text }`, within `timeoutMs`: an
+ * answer whose body stalls times out like one that never starts.
+ */
 async function attemptOnce(config, path, payload, signal) {
   const controller = new AbortController();
   let timedOut = false;
@@ -160,14 +242,17 @@ async function attemptOnce(config, path, payload, signal) {
     controller.abort();
   }, config.timeoutMs);
   const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await config.fetch(`${config.apiUrl}${path}`, {
+    const response = await config.fetch(`${config.apiUrl}${path}`, {
       method: 'POST',
       headers: config.headers,
       body: payload,
       signal: controller.signal,
     });
+    const text = await response.text();
+    return { ok: response.ok, status: response.status, headers: response.headers, text };
   } catch (error) {
     if (timedOut) {
       throw new VoucherifyRequestError('timeout', `no answer from ${path} within ${config.timeoutMs} ms`, { cause: error });
@@ -175,40 +260,48 @@ async function attemptOnce(config, path, payload, signal) {
     if (signal?.aborted) {
       throw new VoucherifyRequestError('aborted', `the request to ${path} was aborted`, { cause: error });
     }
-    throw new VoucherifyRequestError('network_error', `the request to ${path} failed: ${error?.message ?? error}`, { cause: error });
+    throw new VoucherifyRequestError('network_error', `the request to ${path} failed: ${redact(String(error?.message ?? error), config.secrets)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
-async function readJson(response) {
-  const text = await response.text();
+/** `text` with every secret in it replaced, so that no error message quotes a token. */
+function redact(text, secrets) {
+  return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+}
+
+/** The body of a successful answer. */
+function readJson(answer) {
   try {
-    return text === '' ? null : JSON.parse(text);
+    return answer.text === '' ? null : JSON.parse(answer.text);
   } catch (error) {
-    throw new VoucherifyRequestError('http_error', `the API answered ${response.status} with a body that is not JSON`, { status: response.status, cause: error });
+    throw new VoucherifyRequestError('http_error', `the API answered ${answer.status} with a body that is not JSON`, { status: answer.status, cause: error });
   }
 }
 
-/** Reads an error answer: the API's Error body, the 413 and 429 shapes, or plain text. */
-async function httpError(response) {
+/**
+ * Reads an error answer: the API's Error body, the 413 and 429 shapes, or plain text. A secret
+ * the answer echoes (a proxy quoting the request, say) is redacted from the message and details.
+ */
+function httpError(answer, secrets) {
   let body = null;
-  const text = await response.text().catch(() => '');
   try {
-    body = text === '' ? null : JSON.parse(text);
+    body = answer.text === '' ? null : JSON.parse(answer.text);
   } catch {
     body = null;
   }
-  const status = response.status;
-  const retryAfter = retryAfterSeconds(response.headers);
-  const message = body?.message ?? body?.error ?? (text.slice(0, 200) || `HTTP ${status}`);
-  return new VoucherifyRequestError(status === 429 ? 'rate_limited' : 'http_error', `${status}: ${message}`, {
+  if (body === null || typeof body !== 'object') body = {};
+  const { status, headers } = answer;
+  const message = body.message ?? body.error ?? (answer.text.slice(0, 200) || `HTTP ${status}`);
+  const details = typeof body.details === 'string' ? redact(body.details, secrets) : body.details;
+  return new VoucherifyRequestError(status === 429 ? 'rate_limited' : 'http_error', `${status}: ${redact(String(message), secrets)}`, {
     status,
-    key: body?.key ?? null,
-    details: body?.details ?? null,
-    requestId: body?.request_id ?? response.headers.get('x-request-id'),
-    retryAfter,
+    key: body.key ?? null,
+    details: details ?? null,
+    requestId: body.request_id ?? headers.get('x-request-id'),
+    retryAfter: retryAfterSeconds(headers),
   });
 }
 
@@ -252,7 +345,10 @@ async function validateThenRedeem(client, cart, flowOptions) {
       .filter((redeemable) => redeemable.status === 'APPLICABLE')
       .map((redeemable) => `${redeemable.object}\u0000${redeemable.id}`),
   );
-  if (validation?.valid === false || applicable.size === 0) {
+  // `valid` is false as soon as one redeemable is inapplicable. In the PARTIAL application mode
+  // the API still applies the others, so they are redeemed; in ALL mode nothing applies.
+  const partial = validation?.stacking_rules?.redeemables_application_mode === 'PARTIAL';
+  if ((validation?.valid === false && !partial) || applicable.size === 0) {
     return { validation, redemption: null, summary: summarizeResult(validation) };
   }
   const redeemBody = {

@@ -127,7 +127,6 @@ fn checks_redeemable_shapes() {
             ("invalid_type", "/redeemables/9".to_string()),
             ("invalid_value", "/redeemables/0/object".to_string()),
             ("missing_field", "/redeemables/1".to_string()),
-            ("missing_field", "/redeemables/5/reward".to_string()),
             (
                 "not_integer_cents",
                 "/redeemables/3/gift/credits".to_string()
@@ -140,8 +139,58 @@ fn checks_redeemable_shapes() {
         warnings(&report),
         vec![
             ("empty_value", "/redeemables/2/id".to_string()),
+            ("missing_field", "/redeemables/5/reward".to_string()),
             ("ignored_field", "/redeemables/8/gift".to_string())
         ]
+    );
+}
+
+#[test]
+fn checks_qualification_filter_conditions() {
+    let report = check(
+        "POST /v1/qualifications",
+        json!({"options": {"filters": {
+            "junction": "AND",
+            "campaign_type": {"conditions": {"$in": ["PROMOTION", "COUPONS"], "$has_value": ["x"]}},
+            "code": {"conditions": {"$is": ["A", 3], "$has_value": ["2024-01-01", 5, {}, true]}},
+            "holder_role": {"conditions": "OWNER"},
+            "campaign_id": {"conditions": {"$not_in": null}}
+        }}}),
+    );
+    let mut found = errors(&report);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "invalid_type",
+                "/options/filters/campaign_id/conditions/$not_in".to_string()
+            ),
+            (
+                "invalid_type",
+                "/options/filters/code/conditions/$has_value/3".to_string()
+            ),
+            (
+                "invalid_type",
+                "/options/filters/code/conditions/$is/1".to_string()
+            ),
+            (
+                "invalid_type",
+                "/options/filters/holder_role/conditions".to_string()
+            ),
+            (
+                "invalid_value",
+                "/options/filters/campaign_type/conditions/$in/1".to_string()
+            ),
+            ("invalid_value", "/options/filters/junction".to_string()),
+        ]
+    );
+    assert_eq!(
+        warnings(&report),
+        vec![(
+            "unknown_field",
+            "/options/filters/campaign_type/conditions/$has_value".to_string()
+        )]
     );
 }
 

@@ -8,6 +8,7 @@ mod order;
 mod product;
 mod publication;
 mod qualification;
+mod qualification_filters;
 mod sku;
 mod stackable;
 

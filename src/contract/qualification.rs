@@ -5,6 +5,7 @@ use serde_json::Value;
 use super::customer::check_optional_reference;
 use super::fields::{check_object, expect_integer, field, Kind, ObjectSpec};
 use super::order;
+use super::qualification_filters::check_filters;
 use super::stackable::check_enum_list;
 use crate::checker::Checker;
 use crate::path::Path;
@@ -71,24 +72,6 @@ const SESSION: ObjectSpec = ObjectSpec {
     notes: &[],
 };
 
-const FILTERS: ObjectSpec = ObjectSpec {
-    noun: "qualification filters",
-    fields: &[
-        field("junction", Kind::Enum(&["and", "or", "AND", "OR"])),
-        field("category_id", Kind::Nested(check_condition)),
-        field("campaign_id", Kind::Nested(check_condition)),
-        field("campaign_type", Kind::Nested(check_condition)),
-        field("resource_id", Kind::Nested(check_condition)),
-        field("resource_type", Kind::Nested(check_condition)),
-        field("voucher_type", Kind::Nested(check_condition)),
-        field("code", Kind::Nested(check_condition)),
-        field("holder_role", Kind::Nested(check_condition)),
-    ],
-    required: &[],
-    response_only: &[],
-    notes: &[],
-};
-
 /// Checks the body of a qualification request.
 pub(crate) fn check_qualification(ck: &mut Checker, body: &Value, path: &Path) {
     check_object(ck, body, path, &QUALIFICATION);
@@ -100,17 +83,6 @@ fn check_options(ck: &mut Checker, value: &Value, path: &Path) {
 
 fn check_session(ck: &mut Checker, value: &Value, path: &Path) {
     check_object(ck, value, path, &SESSION);
-}
-
-fn check_filters(ck: &mut Checker, value: &Value, path: &Path) {
-    check_object(ck, value, path, &FILTERS);
-}
-
-/// A filter condition is an object (`{conditions: {$in: [...]}}`); its operators are not checked.
-fn check_condition(ck: &mut Checker, value: &Value, path: &Path) {
-    if !value.is_object() {
-        super::fields::type_error(ck, value, path, "a filter", "an object of conditions");
-    }
 }
 
 fn check_limit(ck: &mut Checker, value: &Value, path: &Path) {

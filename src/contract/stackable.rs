@@ -95,7 +95,7 @@ const REWARD: ObjectSpec = ObjectSpec {
         field("id", Kind::Id),
         field("points", Kind::Nested(check_positive_points)),
     ],
-    required: &["id", "points"],
+    required: &["id"],
     response_only: &[],
     notes: &[],
 };
@@ -226,8 +226,18 @@ fn check_gift(ck: &mut Checker, value: &Value, path: &Path) {
     check_object(ck, value, path, &GIFT);
 }
 
+/// A loyalty card pays with `points` of a `reward`; the spec's own example sends the reward
+/// without points, so a missing `points` is a warning: the API then decides how many to use.
 fn check_reward(ck: &mut Checker, value: &Value, path: &Path) {
-    check_object(ck, value, path, &REWARD);
+    if let Some(map) = check_object(ck, value, path, &REWARD) {
+        if !map.contains_key("points") {
+            ck.warn(
+                Code::MissingField,
+                path,
+                "a loyalty card reward without points leaves the number of points to pay with to the API; send points",
+            );
+        }
+    }
 }
 
 fn check_positive_amount(ck: &mut Checker, value: &Value, path: &Path) {

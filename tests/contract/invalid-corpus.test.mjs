@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 
 import { generateBody, generateCorpus } from "./lib/generate.mjs";
 import { CODES_BY_KIND, declaredPatterns, mutations } from "./lib/mutate.mjs";
-import { OPERATION_KEYS, formatAjvErrors, productDeviation, specValidate } from "./lib/spec.mjs";
+import { OPERATION_KEYS, formatAjvErrors, isLoosePattern, productDeviation, specValidate } from "./lib/spec.mjs";
 import { comparisonTable, coverage, covers } from "./lib/compare.mjs";
 import { errorIssues, formatIssues, preview, validatePayload } from "./lib/ours.mjs";
 
@@ -83,7 +83,9 @@ test("the mutations reach every field each request schema declares, with every k
     const list = mutationsByOperation.get(operation);
     assert.ok(list.length >= 10, `${operation}: ${list.length} mutations`);
     const reached = new Set(list.map((m) => m.pattern));
-    const missed = [...declaredPatterns(operation)].filter((pattern) => !reached.has(pattern));
+    // Fields that no value makes invalid for the schema (LOOSE_PATTERNS) cannot be mutated; the
+    // hand-written cases and stackable-prepare.test.mjs check our rules on them.
+    const missed = [...declaredPatterns(operation)].filter((pattern) => !reached.has(pattern) && !isLoosePattern(operation, pattern));
     assert.deepEqual(missed, [], `${operation}: declared fields never mutated`);
     for (const m of list) kinds.add(m.kind);
   }

@@ -92,6 +92,12 @@ const PROMISES = {
     assert.ok(unique(body.map((o) => o.source_id)), "source_ids repeat");
     body.forEach((o, i) => checkOrder(o, `/${i}`));
   },
+  "POST /v1/validations": (body) => checkStackable(body, { writes: false }),
+  "POST /v1/redemptions": (body) => checkStackable(body, { writes: true }),
+  "POST /v1/qualifications": (body) => checkQualification(body),
+  "POST /client/v1/validations": (body) => checkStackable(body, { writes: false }),
+  "POST /client/v1/redemptions": (body) => checkStackable(body, { writes: true }),
+  "POST /client/v1/qualifications": (body) => checkQualification(body),
   "POST /v1/events": (body) => checkEvent(body),
   "POST /client/v1/events": (body) => checkEvent(body),
   "POST /v1/publications": (body) => {
@@ -101,13 +107,56 @@ const PROMISES = {
   },
 };
 
+/** A stackable validation or redemption: 1-30 distinct redeemables, a stack alone, cards with positive integers. */
+function checkStackable(body, { writes }) {
+  const { redeemables } = body;
+  assert.ok(redeemables.length >= 1 && redeemables.length <= 30, `${redeemables.length} redeemables`);
+  assert.ok(unique(redeemables.map((r) => `${r.object} ${r.id}`)), "redeemables repeat");
+  if (redeemables.some((r) => r.object === "promotion_stack")) assert.equal(redeemables.length, 1, "a promotion stack goes alone");
+  redeemables.forEach((r, i) => {
+    assert.ok(["voucher", "promotion_tier", "promotion_stack"].includes(r.object), `/redeemables/${i}: object ${r.object}`);
+    assert.ok(!(r.gift && r.reward), `/redeemables/${i}: gift and reward`);
+    if (r.gift) assert.ok(Number.isInteger(r.gift.credits) && r.gift.credits > 0, `/redeemables/${i}: credits ${r.gift.credits}`);
+    if (r.reward) {
+      assert.equal(typeof r.reward.id, "string", `/redeemables/${i}: reward id`);
+      assert.ok(Number.isInteger(r.reward.points) && r.reward.points > 0, `/redeemables/${i}: points ${r.reward.points}`);
+    }
+    if (r.gift || r.reward) assert.equal(r.object, "voucher", `/redeemables/${i}: a card is a voucher`);
+  });
+  checkRequestOrder(body, { writes });
+  if (body.session) {
+    assert.equal(body.session.type, "LOCK");
+    assert.equal("ttl" in body.session, "ttl_unit" in body.session, "ttl and ttl_unit go together");
+  }
+}
+
+/** The order and customer of a stackable or qualification request; `override` only where the order is written. */
+function checkRequestOrder(body, { writes }) {
+  if (body.order) {
+    checkOrder(body.order, "/order");
+    assert.ok(!("id" in body.order && "source_id" in body.order), "/order: both id and source_id");
+    if (!writes) {
+      for (const item of body.order.items ?? []) assert.ok(!item.product?.override && !item.sku?.override, "override in a request that does not store the order");
+    }
+  }
+  if (body.customer) checkCustomer(body.customer, "/customer", { needsKey: true });
+}
+
+/** A qualification: a page of 1 to 50, a LOCK session type only. */
+function checkQualification(body) {
+  const limit = body.options?.limit;
+  if (limit !== undefined) assert.ok(Number.isInteger(limit) && limit >= 1 && limit <= 50, `limit ${limit}`);
+  if (body.session) assert.deepEqual(body.session, { type: "LOCK" });
+  checkRequestOrder(body, { writes: false });
+}
+
 function checkEvent(body) {
   const length = [...body.event].length;
   assert.ok(length >= 1 && length <= 300, `event name of ${length} characters`);
   assert.equal(typeof body.customer.source_id, "string", "the event's customer has a source_id");
 }
 
-test("the valid corpus: at least 200 bodies, over all 16 operations, deterministic", () => {
+test("the valid corpus: at least 200 bodies, over all 22 operations, deterministic", () => {
   assert.ok(corpus.length >= 200, `${corpus.length} bodies`);
   assert.deepEqual([...GENERATED_OPERATIONS].sort(), [...OPERATION_KEYS].sort());
   for (const operation of OPERATION_KEYS) {
@@ -127,6 +176,27 @@ test("the valid corpus: at least 200 bodies, over all 16 operations, determinist
   assert.ok(has("POST /v1/publications", (b) => b.campaign?.count === 50) && has("POST /v1/publications", (b) => b.campaign?.count === 1));
   assert.ok(has("POST /v1/publications", (b) => "voucher" in b) && has("POST /v1/publications", (b) => b.customer.id !== undefined));
   assert.ok(has("PUT /v1/customers/{customerId}", (b) => b.address === null));
+  // Stackable requests: 30 redeemables, a lone promotion stack, a single code; every kind of
+  // redeemable, sessions with a key, ttl and ttl_unit, expand. Qualifications: pages of 1 and 50,
+  // an empty body, every filter.
+  const STACKABLE = ["POST /v1/validations", "POST /v1/redemptions", "POST /client/v1/validations", "POST /client/v1/redemptions"];
+  for (const operation of STACKABLE) {
+    assert.ok(has(operation, (b) => b.redeemables.length === 30), `${operation}: 30 redeemables`);
+    assert.ok(has(operation, (b) => b.redeemables.length === 1 && b.redeemables[0].object === "promotion_stack"), `${operation}: a lone stack`);
+    assert.ok(has(operation, (b) => Object.keys(b).length === 1 && b.redeemables.length === 1), `${operation}: one code and nothing else`);
+    const all = corpus.filter((e) => e.operation === operation).flatMap((e) => e.body.redeemables);
+    assert.ok(all.some((r) => r.gift) && all.some((r) => r.reward) && all.some((r) => r.object === "promotion_tier"), `${operation}: every kind`);
+    assert.ok(all.some((r) => r.object === "voucher" && !r.gift && !r.reward), `${operation}: plain codes`);
+    assert.ok(has(operation, (b) => b.session?.key && b.session?.ttl_unit), `${operation}: a session with key and ttl`);
+    assert.ok(has(operation, (b) => b.options?.expand?.length === 4), `${operation}: expand`);
+    assert.ok(has(operation, (b) => b.order?.items?.length > 0 && b.customer), `${operation}: an order and a customer`);
+  }
+  for (const operation of ["POST /v1/qualifications", "POST /client/v1/qualifications"]) {
+    assert.ok(has(operation, (b) => b.options?.limit === 1) && has(operation, (b) => b.options?.limit === 50), `${operation}: limits 1 and 50`);
+    assert.ok(has(operation, (b) => Object.keys(b).length === 0), `${operation}: an empty body`);
+    assert.ok(has(operation, (b) => Object.keys(b.options?.filters ?? {}).length === 9), `${operation}: every filter`);
+    assert.ok(has(operation, (b) => typeof b.scenario === "string"), `${operation}: a scenario`);
+  }
   // Every way of identifying an order item is used.
   const items = corpus.filter((e) => e.operation === "POST /v1/orders").flatMap((e) => e.body.items ?? []);
   for (const key of ["product_id", "sku_id", "source_id"]) assert.ok(items.some((item) => key in item), key);

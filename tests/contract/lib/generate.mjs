@@ -17,7 +17,14 @@
 // - publications with either `voucher` or `campaign: {name, count 1..50}` and a customer with a
 //   `source_id` or an `id`;
 // - customers identified by `source_id` or by `id`, never both (the API ignores `source_id`
-//   then); updates never send `id` or `source_id`.
+//   then); updates never send `id` or `source_id`;
+// - stackable validations and redemptions with 1 to 30 distinct redeemables of every kind
+//   (voucher codes, gift cards with positive integer `gift.credits`, loyalty cards with a
+//   `reward.id` and positive integer `reward.points`, promotion tiers), or a promotion stack
+//   alone; a `LOCK` session (with `ttl` and `ttl_unit` together); `options.expand`; an order
+//   whose amounts add up, with `override` only in redemptions (validations do not store it);
+// - qualifications with a `scenario`, `options.limit` 1 to 50, filters with `$is`, `$is_not`,
+//   `$in`, `$not_in` conditions (never `$has_value`/`$is_unknown`, see spec-defects.test.mjs).
 
 /** splitmix32: spreads a 32-bit seed into well-mixed words for the generator's state. */
 function splitmix32(seed) {
@@ -248,13 +255,13 @@ function uniqueIds(count, make) {
 // Orders.
 
 /** One order item: identified one of three ways, `amount = price × quantity`. */
-function orderItem(rng, { nested = 0.45 } = {}) {
+function orderItem(rng, { nested = 0.45, writes = true, way: forcedWay, related } = {}) {
   const item = {};
-  const way = rng.pick(["product_id", "sku_id", "source_id"]);
+  const way = forcedWay ?? rng.pick(["product_id", "sku_id", "source_id"]);
   if (way === "product_id") item.product_id = `prod_${rng.chars(18, "0123456789abcdef")}`;
   if (way === "sku_id") item.sku_id = `sku_${rng.chars(18, "0123456789abcdef")}`;
   if (way === "source_id") {
-    item.related_object = rng.pick(["product", "sku"]);
+    item.related_object = related ?? rng.pick(["product", "sku"]);
     item.source_id = item.related_object === "product" ? productSourceId(rng) : skuSourceId(rng);
   }
   const quantity = rng.chance(0.7) ? rng.int(1, 3) : rng.int(1, 40);
@@ -263,7 +270,8 @@ function orderItem(rng, { nested = 0.45 } = {}) {
   item.price = price;
   item.amount = price * quantity;
   if (way === "source_id" && rng.chance(nested)) {
-    const override = rng.chance(0.6);
+    // `override` writes the product or SKU, which only requests that store the order do.
+    const override = writes && rng.chance(0.6);
     if (item.related_object === "product") {
       item.product = { source_id: item.source_id, name: productName(rng), price };
       if (override) item.product.override = true;
@@ -350,6 +358,148 @@ function metadataUpdate(rng, makeId) {
   return { source_ids: uniqueIds(rng.int(1, 30), () => makeId(rng)), metadata: metadata(rng, 1, 4) };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stackable validations and redemptions, and qualifications.
+
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const TTL_UNITS = ["DAYS", "HOURS", "MICROSECONDS", "MILLISECONDS", "MINUTES", "NANOSECONDS", "SECONDS"];
+const STACKABLE_EXPAND = ["order", "redemption", "redeemable", "category"];
+const QUALIFICATION_EXPAND = ["redeemable", "category", "validation_rules"];
+const SCENARIOS = ["ALL", "CUSTOMER_WALLET", "AUDIENCE_ONLY", "PRODUCTS", "PRODUCTS_DISCOUNT", "PROMOTION_STACKS", "PRODUCTS_BY_CUSTOMER", "PRODUCTS_DISCOUNT_BY_CUSTOMER"];
+
+/** One redeemable of `kind`, with the id `id`. */
+function redeemable(rng, kind, id) {
+  if (kind === "tier") return { object: "promotion_tier", id };
+  if (kind === "stack") return { object: "promotion_stack", id };
+  const out = { object: "voucher", id };
+  if (kind === "gift") out.gift = { credits: rng.pick([rng.int(1, 99), rng.int(100, 50000), 2000]) };
+  if (kind === "loyalty") out.reward = { id: `rew_${rng.chars(24, ID_ALPHABET)}`, points: rng.pick([1, rng.int(2, 500), rng.int(500, 100000)]) };
+  return out;
+}
+
+/** The id a redeemable of `kind` is requested by: a code for vouchers, an API id otherwise. */
+function redeemableId(rng, kind) {
+  if (kind === "tier") return `promo_${rng.chars(24, ID_ALPHABET)}`;
+  if (kind === "stack") return `stack_${rng.chars(24, ID_ALPHABET)}`;
+  const prefix = { code: ["SUMMER", "WELCOME", "BF", "VIP", "REF"], gift: ["GIFT", "GC"], loyalty: ["LOY", "CARD"] }[kind];
+  return `${rng.pick(prefix)}-${rng.chars(rng.int(4, 10), CODE_ALPHABET)}`;
+}
+
+/**
+ * 1 to 30 distinct redeemables of every kind (codes, gift cards, loyalty cards, promotion tiers),
+ * or a lone promotion stack. `count` forces the number; `kinds` forces the kinds.
+ */
+function redeemables(rng, { count, stack = false, kinds } = {}) {
+  if (stack) return [redeemable(rng, "stack", redeemableId(rng, "stack"))];
+  const n = count ?? (rng.chance(0.8) ? rng.int(1, 5) : rng.int(6, 30));
+  const chosen = kinds ?? Array.from({ length: n }, () => rng.pick(["code", "code", "gift", "loyalty", "tier"]));
+  const ids = new Set();
+  return chosen.map((kind) => {
+    let id;
+    do id = redeemableId(rng, kind);
+    while (ids.has(id));
+    ids.add(id);
+    return redeemable(rng, kind, id);
+  });
+}
+
+/** An order inside a stackable or qualification request: `Order` = {id} ∪ `OrderBase`. */
+function requestOrder(rng, { full = false, writes = false } = {}) {
+  const out = {};
+  const link = full ? "source_id" : rng.pick(["none", "none", "source_id", "id"]);
+  if (link === "source_id") out.source_id = `order-${rng.chars(10, "0123456789")}`;
+  if (link === "id") out.id = `ord_${rng.chars(20, ID_ALPHABET)}`;
+  if (full || rng.chance(0.5)) out.status = rng.pick(STATUSES);
+  const items = full
+    ? // Every way of naming an item, and a nested product and SKU.
+      [["product_id"], ["sku_id"], ["source_id", "product"], ["source_id", "sku"]].map(([way, related]) => orderItem(rng, { nested: 1, writes, way, related }))
+    : Array.from({ length: rng.chance(0.85) ? rng.int(1, 6) : rng.int(7, 40) }, () => orderItem(rng, { writes }));
+  out.items = items;
+  out.amount = items.reduce((sum, item) => sum + item.amount, 0);
+  if (full || rng.chance(0.4)) out.metadata = metadata(rng, 1, 3);
+  return out;
+}
+
+/** A session lock: a type, and a key, ttl and ttl_unit some of the time. */
+function session(rng, { full = false } = {}) {
+  const out = { type: "LOCK" };
+  if (full || rng.chance(0.6)) out.key = `ssn_${rng.chars(16, ID_ALPHABET)}`;
+  if (full || rng.chance(0.5)) {
+    out.ttl = rng.pick([1, 7, 15, 30, 60, 3600]);
+    out.ttl_unit = rng.pick(TTL_UNITS);
+  }
+  return out;
+}
+
+/**
+ * The body of a stackable validation or redemption. Variants: 1 holds 30 redeemables of every
+ * kind and every optional field, 2 is a lone promotion stack, 3 is a single code and nothing else.
+ */
+function stackable(rng, variant, { writes = false } = {}) {
+  if (variant === 3) return { redeemables: redeemables(rng, { count: 1, kinds: ["code"] }) };
+  const full = variant === 1;
+  const kinds = full ? Array.from({ length: 30 }, (_, i) => ["code", "gift", "loyalty", "tier"][i % 4]) : undefined;
+  const out = { redeemables: redeemables(rng, { stack: variant === 2 || (variant > 3 && rng.chance(0.08)), kinds }) };
+  if (full || rng.chance(0.75)) out.order = requestOrder(rng, { full, writes });
+  if (full || rng.chance(0.7)) out.customer = customerReference(rng, { allowId: !full, detail: 0.5, full });
+  if (full || rng.chance(0.5)) out.session = session(rng, { full });
+  if (full || rng.chance(0.2)) out.tracking_id = `track_${rng.chars(12, ID_ALPHABET)}`;
+  if (full || rng.chance(0.4)) out.metadata = metadata(rng, 1, 3);
+  if (full || rng.chance(0.5)) out.options = { expand: full ? [...STACKABLE_EXPAND] : rng.sample(STACKABLE_EXPAND, rng.int(1, 4)) };
+  return out;
+}
+
+/** A filter condition `{conditions: {$in: [...]}}` with one operator over `values`. */
+function condition(rng, values) {
+  const operator = rng.pick(["$is", "$is_not", "$in", "$not_in"]);
+  return { conditions: { [operator]: rng.sample(values, rng.int(1, Math.min(3, values.length))) } };
+}
+
+const FILTERS = {
+  category_id: (rng) => condition(rng, Array.from({ length: 4 }, () => `cat_${rng.chars(18, "0123456789abcdef")}`)),
+  campaign_id: (rng) => condition(rng, Array.from({ length: 4 }, () => `camp_${rng.chars(24, ID_ALPHABET)}`)),
+  campaign_type: (rng) => condition(rng, ["PROMOTION", "GIFT_VOUCHERS", "REFERRAL_PROGRAM", "DISCOUNT_COUPONS", "LOYALTY_PROGRAM"]),
+  resource_id: (rng) => condition(rng, Array.from({ length: 4 }, () => `promo_${rng.chars(24, ID_ALPHABET)}`)),
+  resource_type: (rng) => condition(rng, ["campaign", "voucher", "promotion_tier"]),
+  voucher_type: (rng) => condition(rng, ["DISCOUNT_VOUCHER", "GIFT_VOUCHER", "LOYALTY_CARD"]),
+  code: (rng) => condition(rng, Array.from({ length: 4 }, () => redeemableId(rng, "code"))),
+  holder_role: (rng) => condition(rng, ["OWNER", "REFERRER", "REFEREE"]),
+};
+
+/** Qualification filters: a junction and some conditions (all of them when `full`). */
+function filters(rng, { full = false } = {}) {
+  const names = full ? Object.keys(FILTERS) : rng.sample(Object.keys(FILTERS), rng.int(1, 3));
+  const out = {};
+  if (full || names.length > 1) out.junction = rng.pick(["and", "or"]);
+  for (const name of names) out[name] = FILTERS[name](rng);
+  return out;
+}
+
+/**
+ * The body of a qualification. Variants: 1 has every field (all filters), 2 the smallest and 3
+ * the largest page (`limit` 1 and 50), 4 is empty (qualify with nothing but the defaults).
+ */
+function qualification(rng, variant) {
+  if (variant === 4) return {};
+  const full = variant === 1;
+  const out = {};
+  if (full || rng.chance(0.7)) out.customer = customerReference(rng, { allowId: !full, detail: 0.5, full });
+  if (full || rng.chance(0.6)) out.order = requestOrder(rng, { full });
+  if (full || rng.chance(0.2)) out.tracking_id = `track_${rng.chars(12, ID_ALPHABET)}`;
+  if (full || rng.chance(0.8)) out.scenario = rng.pick(SCENARIOS);
+  const options = {};
+  if (full || variant === 2 || variant === 3 || rng.chance(0.6)) options.limit = variant === 2 ? 1 : variant === 3 ? 50 : rng.int(1, 50);
+  if (full || rng.chance(0.2)) options.starting_after = dateTime(rng);
+  if (full || rng.chance(0.5)) options.filters = filters(rng, { full });
+  if (full || rng.chance(0.4)) options.expand = full ? [...QUALIFICATION_EXPAND] : rng.sample(QUALIFICATION_EXPAND, rng.int(1, 3));
+  if (full || rng.chance(0.4)) options.sorting_rule = rng.pick(["BEST_DEAL", "LEAST_DEAL", "DEFAULT"]);
+  if (Object.keys(options).length > 0) out.options = options;
+  if (full || rng.chance(0.2)) out.session = { type: "LOCK" };
+  if (full || rng.chance(0.3)) out.metadata = metadata(rng, 1, 3);
+  return out;
+}
+
 /**
  * Generators by operation. `variant` is the body's index in the corpus; the first indexes give
  * the boundary cases (the largest or smallest valid values), the rest are random.
@@ -410,6 +560,12 @@ const GENERATORS = {
   "POST /v1/events": (rng, variant) => event(rng, variant === 1 ? "x" : variant === 2 ? "e".repeat(300) : undefined),
   "POST /client/v1/events": (rng, variant) => event(rng, variant === 1 ? "e".repeat(300) : variant === 2 ? "z" : undefined),
   "POST /v1/publications": (rng, variant) => publication(rng, { count: variant === 1 ? 50 : variant === 2 ? 1 : undefined }),
+  "POST /v1/validations": stackable,
+  "POST /v1/redemptions": (rng, variant) => stackable(rng, variant, { writes: true }),
+  "POST /v1/qualifications": qualification,
+  "POST /client/v1/validations": stackable,
+  "POST /client/v1/redemptions": (rng, variant) => stackable(rng, variant, { writes: true }),
+  "POST /client/v1/qualifications": qualification,
 };
 
 /** The operations the generator covers. */

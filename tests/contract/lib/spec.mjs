@@ -47,6 +47,24 @@ export const OPERATIONS = Object.freeze({
   "POST /client/v1/events": { file: "client-side.json", method: "post", path: "/client/v1/events" },
   // Server-side publications: the client-side publish schema stands in (same body; see above).
   "POST /v1/publications": { file: "client-side.json", method: "post", path: "/client/v1/publish", standIn: true },
+  // Stackable validations, redemptions and qualifications, server- and client-side.
+  "POST /v1/validations": { file: "validations.json", method: "post", path: "/v1/validations" },
+  "POST /v1/redemptions": { file: "redemptions.json", method: "post", path: "/v1/redemptions" },
+  "POST /v1/qualifications": { file: "qualifications.json", method: "post", path: "/v1/qualifications" },
+  "POST /client/v1/validations": { file: "client-side.json", method: "post", path: "/client/v1/validations" },
+  "POST /client/v1/redemptions": { file: "client-side.json", method: "post", path: "/client/v1/redemptions" },
+  "POST /client/v1/qualifications": { file: "client-side.json", method: "post", path: "/client/v1/qualifications" },
+});
+
+/**
+ * Operations whose request body has no example in the spec, with the operation whose examples
+ * stand in for them. `POST /client/v1/qualifications` has none; its body schema
+ * (`ClientQualificationsCheckEligibilityRequestBody`) declares the same properties as the
+ * server-side `QualificationsCheckEligibilityRequestBody` (`spec-defects.test.mjs` compares them),
+ * so the server-side examples are checked against the client-side schema instead.
+ */
+export const EXAMPLE_TWINS = Object.freeze({
+  "POST /client/v1/qualifications": "POST /v1/qualifications",
 });
 
 /** The supported operations, in documentation order. */
@@ -118,12 +136,15 @@ function entryOf(operation) {
 export const DEVIATIONS = Object.freeze([
   {
     id: "order-item-requires-object",
-    file: "orders.json",
+    // Every file that defines `OrderItem` has the same copy of it: the orders, and the orders
+    // nested in stackable validations, redemptions and qualifications.
+    files: ["orders.json", "client-side.json", "validations.json", "redemptions.json", "qualifications.json"],
     pointer: "/components/schemas/OrderItem",
     // `OrderItem` says `required: ["object"]`, but `object` is not a declared property of an
     // order item request: it is the response's `"object": "order_item"` marker. The spec's own
-    // examples (e.g. the first example of `POST /v1/orders`) send items without it, and the
-    // contract digest (sections 3.3 and 9.2) calls it a defect. We drop `object` from `required`.
+    // examples (e.g. the first example of `POST /v1/orders`, or "1 Redeemable" of
+    // `POST /v1/validations`) send items without it, and the contract digest (sections 3.3 and
+    // 9.2) calls it a defect. We drop `object` from `required`.
     defect: "OrderItem has required: [\"object\"], but object is not a request property",
     isPresent(schema) {
       return Array.isArray(schema?.required) && schema.required.includes("object") && !Object.hasOwn(schema.properties ?? {}, "object");
@@ -135,7 +156,7 @@ export const DEVIATIONS = Object.freeze([
   },
   {
     id: "publication-oneof-overlaps",
-    file: "client-side.json",
+    files: ["client-side.json"],
     pointer: "/components/schemas/ClientPublicationsCreateRequestBody",
     // The publish body is `oneOf: [CreatePublicationWithSpecificVoucher, CreatePublicationWithCampaign]`,
     // but neither branch forbids the other's key, so a body with both `voucher` and `campaign`
@@ -150,7 +171,55 @@ export const DEVIATIONS = Object.freeze([
       delete schema.oneOf;
     },
   },
+  {
+    id: "redeemable-oneof-overlaps",
+    files: ["client-side.json", "validations.json", "redemptions.json"],
+    pointer: "/components/schemas/StackableValidateRedeemBase/properties/redeemables/items",
+    // A redeemable is `oneOf: [RedeemVoucher, RedeemPromotionTier, RedeemPromotionStack,
+    // RedeemGiftCard, RedeemLoyaltyCard]`. The gift card and loyalty card branches are
+    // `allOf: [RedeemVoucher, {gift}]` and `allOf: [RedeemVoucher, {reward}]`, and no branch
+    // forbids other properties, so a plain `{"object": "voucher", "id": "CODE"}`, a gift card
+    // and a loyalty card each match the voucher, gift card and loyalty card branches at once:
+    // `oneOf` fails on every voucher (promotion tiers and stacks match one branch). Every
+    // request example of the stackable validations and redemptions sends a voucher, so a strict
+    // validator rejects them all. We read this `oneOf` as `anyOf`. The price: `gift` and
+    // `reward` are then unconstrained for the schema (the plain voucher branch accepts any value
+    // there; as published, a malformed gift still matches two branches and fails too, so oneOf
+    // gave no real check of them either), and the shapes of `gift.credits` and `reward.points`
+    // are checked by our rules only (see `LOOSE_PATTERNS`, the hand-written invalid cases and
+    // `stackable-prepare.test.mjs`).
+    defect: "the oneOf of a stackable redeemable has overlapping branches (a plain voucher matches the voucher, gift card and loyalty card branches)",
+    isPresent(schema) {
+      return Array.isArray(schema?.oneOf) && schema.oneOf.length === 5 && !("anyOf" in schema);
+    },
+    apply(schema) {
+      schema.anyOf = schema.oneOf;
+      delete schema.oneOf;
+    },
+  },
 ]);
+
+/**
+ * Declared fields that no value can make invalid for the schema after the deviations, so the
+ * mutation tests cannot reach them: by operation, patterns (array indexes as `*`) whose fields
+ * and descendants are exempt. Each one names its reason.
+ */
+export const LOOSE_PATTERNS = Object.freeze(
+  Object.fromEntries(
+    ["POST /v1/validations", "POST /v1/redemptions", "POST /client/v1/validations", "POST /client/v1/redemptions"].map((operation) => [
+      operation,
+      // Under the anyOf reading of redeemable-oneof-overlaps, the plain voucher branch leaves
+      // `gift` and `reward` unconstrained.
+      { patterns: ["/redeemables/*/gift", "/redeemables/*/reward"], reason: "redeemable-oneof-overlaps" },
+    ]),
+  ),
+);
+
+/** Whether a declared pattern of `operation` is exempt from the mutation tests (LOOSE_PATTERNS). */
+export function isLoosePattern(operation, pattern) {
+  const loose = LOOSE_PATTERNS[operation];
+  return Boolean(loose?.patterns.some((root) => pattern === root || pattern.startsWith(`${root}/`)));
+}
 
 /**
  * Request examples that contradict the spec's own schema in a way no deviation above repairs.
@@ -205,7 +274,7 @@ const patchedCache = new Map();
 export function patchedSpec(file) {
   if (!patchedCache.has(file)) {
     const copy = structuredClone(loadSpec(file));
-    for (const deviation of DEVIATIONS.filter((d) => d.file === file)) {
+    for (const deviation of DEVIATIONS.filter((d) => d.files.includes(file))) {
       const target = getPointer(copy, deviation.pointer);
       if (!deviation.isPresent(target)) {
         throw new Error(
