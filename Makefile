@@ -17,17 +17,21 @@ WASM_OPT := node_modules/.bin/wasm-opt
 # The features rustc enables for wasm32 that this build uses; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 CHROMIUM := /usr/bin/chromium
+# The port of `make serve` (the demo page in www/).
+SERVE_PORT ?= 8080
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_TEST := $(if $(shell command -v cargo-nextest),cargo nextest run --no-fail-fast && cargo test --doc,cargo test --no-fail-fast)
 NODE_TESTS := $(wildcard tests/node/*.test.mjs)
+CLI_TESTS := $(wildcard tests/cli/*.test.mjs)
 CONTRACT_TESTS := $(wildcard tests/contract/*.test.mjs)
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-browser build test lint \
-	test-rust test-types test-node test-contract test-browser demo size clean FORCE
+	test-rust test-types test-node test-cli test-contract test-browser demo serve size clean fuzz FORCE
 
 help:
 	@echo 'make demo    build the package and validate the examples/ payloads with it'
+	@echo 'make serve   build the package and serve the demo page at http://127.0.0.1:$(SERVE_PORT)/www/'
 	@echo 'make test    build, then lint and run every test (Rust, types, Node, contract, browser)'
 	@echo 'make setup   install the wasm32 target, wasm-bindgen-cli $(WASM_BINDGEN_VERSION), npm packages, chromium'
 	@echo 'make build   build pkg/wasm/ from the Rust crate'
@@ -79,7 +83,7 @@ $(PKG_WASM): $(CRATE_WASM) | setup-wasm-bindgen setup-node
 
 # --- tests ----------------------------------------------------------------------------------
 
-test: build lint test-rust test-types test-node test-contract test-browser
+test: build lint test-rust test-types test-node test-cli test-contract test-browser
 
 lint: | setup-rust
 	cargo fmt --check
@@ -95,16 +99,36 @@ test-types: | setup-node
 test-node: build
 	node --test $(NODE_TESTS)
 
+# The command line, run as a child process on tests/fixtures/cli/ and examples/.
+test-cli: build
+	node --test $(CLI_TESTS)
+
 test-contract: build
 	$(if $(CONTRACT_TESTS),node --test $(CONTRACT_TESTS),@echo 'no contract tests in tests/contract/ yet')
 
 test-browser: build setup-browser
 	node --test $(BROWSER_TESTS)
 
+# --- fuzzing (not part of `make test`; the committed corpus is replayed by `cargo test`) -----
+
+# `make fuzz FUZZ_SECONDS=600` runs every target in fuzz/ in turn for that long (60 s by default),
+# on the stable toolchain: `--sanitizer none` needs no nightly flags (fuzz/README.md says more).
+fuzz: | setup-rust
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@cd fuzz && for target in $$(cargo fuzz list); do \
+		echo "fuzzing $$target for $(or $(FUZZ_SECONDS),60) s"; \
+		cargo fuzz run --sanitizer none "$$target" -- \
+			-max_total_time=$(or $(FUZZ_SECONDS),60) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; \
+	done
+
 # --- demo and size --------------------------------------------------------------------------
 
 demo: build
 	@node scripts/demo.mjs
+	@echo "demo page: make serve, then open http://127.0.0.1:$(SERVE_PORT)/www/"
+
+serve: build
+	@node scripts/serve.mjs $(SERVE_PORT)
 
 size: build
 	@node scripts/size.mjs

@@ -1,27 +1,12 @@
 #!/usr/bin/env node
-// bin/voucherify-sync.js: the command-line entry; for now only usage and version.
+// bin/voucherify-sync.js: the command-line entry; the commands are in ../cli/.
 
-import { readFileSync } from 'node:fs';
+import { main } from '../cli/main.js';
 
-const usage = `Usage: voucherify-sync <command> [options]
-
-Checks what a shop is about to send to the Voucherify API.
-
-Options:
-  -h, --help     show this help
-  -v, --version  show the version
-
-Commands are not available yet; use the JavaScript API (import "voucherify-sync").
-`;
-
-const [command] = process.argv.slice(2);
-if (command === '-h' || command === '--help' || command === 'help') {
-  process.stdout.write(usage);
-} else if (command === '-v' || command === '--version') {
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  process.stdout.write(`${version}\n`);
-} else {
-  const problem = command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`;
-  process.stderr.write(`voucherify-sync: ${problem}\n\n${usage}`);
-  process.exitCode = 2;
+// A reader of the output that goes away (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

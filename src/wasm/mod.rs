@@ -7,6 +7,7 @@
 
 mod csv;
 mod customers;
+mod records;
 mod stackable;
 mod sync;
 mod validation;
