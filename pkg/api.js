@@ -16,4 +16,5 @@ export { prepareStackableRequest, prepareStackableRequestStrict, summarizeResult
 export { createClient, VoucherifyRequestError } from './client.js';
 export { planSync } from './sync.js';
 export { validateCsv, validateCsvWithOutputs } from './csv.js';
+export { createCsvWorker } from './csv-worker-client.js';
 export { VoucherifySyncError } from './errors.js';

@@ -119,7 +119,8 @@ function readConfig(options) {
     timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs'),
     maxRetries: nonNegative(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries'),
     maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS, 'maxRetryDelayMs'),
-    fetch: fetchImpl,
+    // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method.
+    fetch: (...args) => fetchImpl(...args),
     // Redacted from error messages; too short a token would only garble them.
     secrets: [options.clientToken].filter((secret) => secret.length >= 6),
   };

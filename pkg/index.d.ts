@@ -203,7 +203,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'network_error'
   | 'timeout'
-  | 'aborted';
+  | 'aborted'
+  | 'not_supported';
 
 /** A misuse of the package, thrown; problems in the data come back in a {@link Report}. */
 export class VoucherifySyncError extends Error {
@@ -616,3 +617,29 @@ export function validateCsvWithOutputs(
     outputs?: ('cleaned' | 'failed' | 'parts' | 'importBodies')[];
   },
 ): Promise<{ report: CsvReport; cleaned: Blob | null; failed: Blob | null; parts: Blob[]; importBodies: Record<string, unknown>[][] }>;
+
+/** What a CSV check in a worker reads: anything that can be posted to a worker. */
+export type CsvWorkerInput = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
+
+/** A Web Worker that validates CSV import files off the page's main thread. */
+export interface CsvWorker {
+  /**
+   * Validates a CSV file in the worker; resolves like {@link validateCsvWithOutputs}. `onProgress`
+   * and `signal` run on the page; an abort rejects at once with `aborted`.
+   */
+  validate(
+    kind: CsvKind,
+    input: CsvWorkerInput,
+    options?: Omit<CsvOptions, 'onCleaned' | 'onFailed' | 'onPart' | 'onImportBody'> & {
+      outputs?: ('cleaned' | 'failed' | 'parts' | 'importBodies')[];
+    },
+  ): ReturnType<typeof validateCsvWithOutputs>;
+  /** Stops the worker; checks under way reject with `aborted`. */
+  terminate(): void;
+}
+
+/**
+ * Starts a Web Worker for CSV checks (the module `csv-worker.js` beside the package, or `url`).
+ * Throws `not_supported` where there are no Web Workers, as in Node.
+ */
+export function createCsvWorker(options?: { url?: string | URL }): CsvWorker;
