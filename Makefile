@@ -11,9 +11,20 @@ TARGET := wasm32-unknown-unknown
 CRATE_WASM := target/$(TARGET)/release/voucherify_sync.wasm
 OUT := pkg/wasm
 PKG_WASM := $(OUT)/voucherify_sync_bg.wasm
+# The Node entry loads a second build optimized for speed (opt-level 3, wasm-opt -O3): about 3×
+# faster on CSV files and payloads, and size does not matter on a server. Browsers keep the
+# size-optimized one.
+SPEED_TARGET_DIR := target/speed
+CRATE_WASM_SPEED := $(SPEED_TARGET_DIR)/$(TARGET)/release/voucherify_sync.wasm
+NODE_OUT := pkg/wasm-node
+NODE_WASM := $(NODE_OUT)/voucherify_sync_bg.wasm
 # The wasm-bindgen CLI must match the library exactly; the pin in Cargo.toml is the one source.
 WASM_BINDGEN_VERSION := $(shell sed -nE 's/^wasm-bindgen *= *(\{[^}]*version *= *)?"=([0-9][^"]*)".*/\2/p' Cargo.toml)
 WASM_OPT := node_modules/.bin/wasm-opt
+# Optimized for size (README, Performance: the flags measured). --low-memory-unused lets
+# wasm-opt fold more address arithmetic: Rust never places data in the first KiB, which only
+# the bottom of a nearly exhausted 1 MiB stack could reach.
+WASM_OPT_FLAGS := -Oz --low-memory-unused
 # The features rustc enables for wasm32 that this build uses; wasm-opt must accept them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 CHROMIUM := /usr/bin/chromium
@@ -27,7 +38,7 @@ CONTRACT_TESTS := $(wildcard tests/contract/*.test.mjs)
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-browser build test lint \
-	test-rust test-types test-node test-cli test-contract test-browser demo serve size clean fuzz FORCE
+	test-rust test-types test-node test-cli test-contract test-browser demo serve size bench clean fuzz FORCE
 
 help:
 	@echo 'make demo    build the package and validate the examples/ payloads with it'
@@ -35,7 +46,8 @@ help:
 	@echo 'make test    build, then lint and run every test (Rust, types, Node, contract, browser)'
 	@echo 'make setup   install the wasm32 target, wasm-bindgen-cli $(WASM_BINDGEN_VERSION), npm packages, chromium'
 	@echo 'make build   build pkg/wasm/ from the Rust crate'
-	@echo 'make size    raw and gzipped size of the wasm and the JS'
+	@echo 'make size    raw and gzipped size of the wasm and the JS, against bench/budget.json'
+	@echo 'make bench   benchmarks against the JS peers and ajv, native ceiling (~15 min; not in make test)'
 
 # --- set-up: every step is skipped when already done -------------------------------------
 
@@ -69,7 +81,7 @@ setup-browser:
 
 # --- build ----------------------------------------------------------------------------------
 
-build: $(PKG_WASM)
+build: $(PKG_WASM) $(NODE_WASM)
 
 # Cargo decides whether to rebuild; the file's time only changes when it did.
 $(CRATE_WASM): FORCE | setup-rust
@@ -79,7 +91,14 @@ FORCE:
 
 $(PKG_WASM): $(CRATE_WASM) | setup-wasm-bindgen setup-node
 	wasm-bindgen --target web --out-dir $(OUT) --out-name voucherify_sync $(CRATE_WASM)
-	$(WASM_OPT) -Oz $(WASM_FEATURES) $@ -o $@
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM_FEATURES) $@ -o $@
+
+$(CRATE_WASM_SPEED): FORCE | setup-rust
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --target $(TARGET) --target-dir $(SPEED_TARGET_DIR)
+
+$(NODE_WASM): $(CRATE_WASM_SPEED) | setup-wasm-bindgen setup-node
+	wasm-bindgen --target web --out-dir $(NODE_OUT) --out-name voucherify_sync $(CRATE_WASM_SPEED)
+	$(WASM_OPT) -O3 $(WASM_FEATURES) $@ -o $@
 
 # --- tests ----------------------------------------------------------------------------------
 
@@ -133,5 +152,10 @@ serve: build
 size: build
 	@node scripts/size.mjs
 
+# One Node process per suite, peers alternating in it; writes bench/results.json and the
+# README's Performance tables. Not part of `make test`: it takes about 15 minutes.
+bench: build setup-node
+	BENCH_WASM_OPT='$(WASM_OPT_FLAGS)' node bench/run.mjs
+
 clean:
-	rm -rf $(OUT) tests/browser/screenshots
+	rm -rf $(OUT) $(NODE_OUT) tests/browser/screenshots

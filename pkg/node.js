@@ -2,13 +2,14 @@
 // `import { validatePayload } from "voucherify-sync"` needs no set-up.
 
 import { readFileSync } from 'node:fs';
-import * as bindings from './wasm/voucherify_sync.js';
+import * as bindings from './wasm-node/voucherify_sync.js';
 import { attachWasm } from './bridge.js';
 import { VoucherifySyncError } from './errors.js';
 
 export * from './api.js';
 
-const wasmUrl = new URL('./wasm/voucherify_sync_bg.wasm', import.meta.url);
+// The speed-optimized build (see the Makefile); browsers load the size-optimized one in wasm/.
+const wasmUrl = new URL('./wasm-node/voucherify_sync_bg.wasm', import.meta.url);
 let wasmBytes;
 try {
   wasmBytes = readFileSync(wasmUrl);

@@ -110,7 +110,7 @@ test('the packed package holds the entries, the declarations and the wasm, and n
     'cli/progress.js', 'client.js', 'csv-worker-client.js', 'csv-worker.js', 'csv.js',
     'customers.js', 'errors.js', 'index.d.ts',
     'index.js', 'node.js', 'package.json', 'stackable.js', 'sync.js', 'validation.js',
-    'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',
+    'wasm-node/voucherify_sync.js', 'wasm-node/voucherify_sync_bg.wasm', 'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',
   ]);
 });
 
