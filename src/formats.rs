@@ -19,7 +19,11 @@ fn parse_date(bytes: &[u8]) -> Option<(u32, u32, u32)> {
 
 fn digits(bytes: &[u8]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        acc.checked_mul(10)?
+            .checked_add(u32::from(b.wrapping_sub(b'0')))
     })
 }
 

@@ -2,32 +2,50 @@
 
 use serde_json::Value;
 
-use crate::{Code, Issue, Severity};
+use crate::path::Path;
+use crate::{Code, Issue, Limits, Severity};
 
 /// The UTF-8 byte order mark, which editors sometimes put in front of JSON files.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Parses one JSON document, or describes why it is not one.
-pub(crate) fn parse_json(bytes: &[u8], max_depth: usize) -> Result<Value, Issue> {
+/// Parses one JSON document, or describes why it is not one: `too_large` past
+/// [`Limits::max_input_bytes`] (without reading it), `invalid_json`, or `too_deep`.
+pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Value, Issue> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(Issue {
+            code: Code::TooLarge,
+            severity: Severity::Error,
+            path: String::new(),
+            message: format!(
+                "the body is {} bytes, over the limit of {} bytes this library reads; it was not checked",
+                bytes.len(),
+                limits.max_input_bytes
+            ),
+        });
+    }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let value: Value =
-        serde_json::from_slice(bytes).map_err(|error| describe(&error, max_depth))?;
-    if exceeds_depth(&value, max_depth) {
-        return Err(too_deep(max_depth));
+        serde_json::from_slice(bytes).map_err(|error| describe(&error, limits.max_depth))?;
+    if exceeds_depth(&value, limits.max_depth) {
+        return Err(too_deep(limits.max_depth));
     }
     Ok(value)
 }
 
-/// Whether `value` nests arrays and objects more than `max_depth` levels deep.
+/// Whether `value` nests arrays and objects more than `max_depth` levels deep. The walk keeps
+/// its own stack, so a value built in Rust with any nesting is measured without recursion.
 pub(crate) fn exceeds_depth(value: &Value, max_depth: usize) -> bool {
-    fn walk(value: &Value, remaining: usize) -> bool {
+    let mut pending: Vec<(&Value, usize)> = vec![(value, 0)];
+    while let Some((value, depth)) = pending.pop() {
+        let below = depth.saturating_add(1);
         match value {
-            Value::Array(items) => remaining == 0 || items.iter().any(|v| walk(v, remaining - 1)),
-            Value::Object(map) => remaining == 0 || map.values().any(|v| walk(v, remaining - 1)),
-            _ => false,
+            Value::Array(_) | Value::Object(_) if depth >= max_depth => return true,
+            Value::Array(items) => pending.extend(items.iter().map(|item| (item, below))),
+            Value::Object(map) => pending.extend(map.values().map(|member| (member, below))),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
         }
     }
-    walk(value, max_depth)
+    false
 }
 
 /// The issue for a body nested past the limit.
@@ -37,6 +55,67 @@ pub(crate) fn too_deep(max_depth: usize) -> Issue {
         severity: Severity::Error,
         path: String::new(),
         message: format!("the body nests arrays and objects more than {max_depth} levels deep"),
+    }
+}
+
+/// Warnings for strings and keys longer than [`Limits::max_string_bytes`] and objects with more
+/// members than [`Limits::max_fields`], each at its own path. `value` must already be within
+/// [`Limits::max_depth`], which bounds the recursion.
+pub(crate) fn size_issues(value: &Value, limits: &Limits) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    walk_sizes(value, &Path::ROOT, limits, &mut issues);
+    issues
+}
+
+fn walk_sizes(value: &Value, path: &Path, limits: &Limits, issues: &mut Vec<Issue>) {
+    match value {
+        Value::String(text) => check_string_length(text, "a string", path, limits, issues),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                walk_sizes(item, &path.index(index), limits, issues);
+            }
+        }
+        Value::Object(map) => {
+            if map.len() > limits.max_fields {
+                issues.push(Issue {
+                    code: Code::TooMany,
+                    severity: Severity::Warning,
+                    path: path.render(),
+                    message: format!(
+                        "the object has {} members, over the limit of {} this library expects of any request object",
+                        map.len(),
+                        limits.max_fields
+                    ),
+                });
+            }
+            for (key, member) in map {
+                let member_path = path.key(key);
+                check_string_length(key, "the key", &member_path, limits, issues);
+                walk_sizes(member, &member_path, limits, issues);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+fn check_string_length(
+    text: &str,
+    what: &str,
+    path: &Path,
+    limits: &Limits,
+    issues: &mut Vec<Issue>,
+) {
+    if text.len() > limits.max_string_bytes {
+        issues.push(Issue {
+            code: Code::TooLarge,
+            severity: Severity::Warning,
+            path: path.render(),
+            message: format!(
+                "{what} is {} bytes long, over the limit of {} bytes this library expects; the API documents no limit, but such a value is most likely a mistake",
+                text.len(),
+                limits.max_string_bytes
+            ),
+        });
     }
 }
 
@@ -67,14 +146,21 @@ fn describe(error: &serde_json::Error, max_depth: usize) -> Issue {
 mod tests {
     use super::*;
 
+    fn depth(max_depth: usize) -> Limits {
+        Limits {
+            max_depth,
+            ..Limits::default()
+        }
+    }
+
     #[test]
     fn accepts_a_leading_bom() {
-        assert!(parse_json(b"\xEF\xBB\xBF{\"a\":1}", 64).is_ok());
+        assert!(parse_json(b"\xEF\xBB\xBF{\"a\":1}", &Limits::default()).is_ok());
     }
 
     #[test]
     fn reports_syntax_errors_with_their_position() {
-        let issue = parse_json(b"{\"a\":\n  1,}", 64).unwrap_err();
+        let issue = parse_json(b"{\"a\":\n  1,}", &depth(64)).unwrap_err();
         assert_eq!(issue.code, Code::InvalidJson);
         assert!(issue.message.contains("line 2"), "{}", issue.message);
     }
@@ -82,11 +168,11 @@ mod tests {
     #[test]
     fn reports_invalid_utf8_and_lone_surrogates() {
         assert_eq!(
-            parse_json(b"\"\xff\"", 64).unwrap_err().code,
+            parse_json(b"\"\xff\"", &depth(64)).unwrap_err().code,
             Code::InvalidJson
         );
         assert_eq!(
-            parse_json(br#""\ud800""#, 64).unwrap_err().code,
+            parse_json(br#""\ud800""#, &depth(64)).unwrap_err().code,
             Code::InvalidJson
         );
     }
@@ -95,15 +181,17 @@ mod tests {
     fn reports_nesting_past_the_limit_as_too_deep() {
         let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
         assert_eq!(
-            parse_json(deep.as_bytes(), 64).unwrap_err().code,
+            parse_json(deep.as_bytes(), &depth(64)).unwrap_err().code,
             Code::TooDeep
         );
         let very_deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert_eq!(
-            parse_json(very_deep.as_bytes(), 64).unwrap_err().code,
+            parse_json(very_deep.as_bytes(), &depth(64))
+                .unwrap_err()
+                .code,
             Code::TooDeep
         );
         let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
-        assert!(parse_json(ok.as_bytes(), 64).is_ok());
+        assert!(parse_json(ok.as_bytes(), &depth(64)).is_ok());
     }
 }

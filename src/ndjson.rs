@@ -64,29 +64,30 @@ pub(crate) fn validate_lines(
         let line = raw_line.strip_suffix(b"\r").unwrap_or(raw_line);
         if line.iter().all(u8::is_ascii_whitespace) {
             if !content.is_empty() {
-                report.blank_lines += 1;
+                report.blank_lines = report.blank_lines.saturating_add(1);
             }
             continue;
         }
-        report.bodies += 1;
-        let body_report = validator.validate_bytes(operation, line);
-        if body_report.valid {
-            report.valid_bodies += 1;
+        report.bodies = report.bodies.saturating_add(1);
+        let issues = validator.issues_of_bytes(operation, line);
+        if issues.iter().any(|issue| issue.severity == Severity::Error) {
+            report.invalid_bodies = report.invalid_bodies.saturating_add(1);
         } else {
-            report.invalid_bodies += 1;
+            report.valid_bodies = report.valid_bodies.saturating_add(1);
         }
-        for issue in body_report.issues {
+        for issue in issues {
             match issue.severity {
-                Severity::Error => report.error_count += 1,
-                Severity::Warning => report.warning_count += 1,
+                Severity::Error => report.error_count = report.error_count.saturating_add(1),
+                Severity::Warning => report.warning_count = report.warning_count.saturating_add(1),
             }
-            *report
+            let count = report
                 .counts_by_code
                 .entry(issue.code.as_str())
-                .or_insert(0) += 1;
+                .or_insert(0);
+            *count = count.saturating_add(1);
             if report.issues.len() < max_issues {
                 report.issues.push(NdjsonIssue {
-                    line: index + 1,
+                    line: index.saturating_add(1),
                     issue,
                 });
             } else {

@@ -5,9 +5,10 @@ use serde_json::Value;
 
 use crate::checker::Checker;
 use crate::contract::{check_body, check_body_size, has_size_limit};
-use crate::json_input::{exceeds_depth, parse_json, too_deep};
+use crate::json_input::{exceeds_depth, parse_json, size_issues, too_deep};
+use crate::limits::cap_issues;
 use crate::ndjson::validate_lines;
-use crate::{NdjsonReport, Operation, Report, ValidationOptions};
+use crate::{Issue, NdjsonReport, Operation, Report, ValidationOptions};
 
 /// Validates request bodies against the API contract, with a fixed set of options (metadata
 /// schemas are read once, then reused for every body).
@@ -29,9 +30,14 @@ impl Validator {
 
     /// Validates a body given as UTF-8 JSON bytes (the fast path from JavaScript).
     pub fn validate_bytes(&self, operation: Operation, bytes: &[u8]) -> Report {
-        match parse_json(bytes, self.options.limits.max_depth) {
+        self.capped(self.issues_of_bytes(operation, bytes))
+    }
+
+    /// Every issue of a body given as bytes, not capped (NDJSON counts them all).
+    pub(crate) fn issues_of_bytes(&self, operation: Operation, bytes: &[u8]) -> Vec<Issue> {
+        match parse_json(bytes, &self.options.limits) {
             Ok(value) => self.check(operation, &value, bytes.len()),
-            Err(issue) => Report::from_issues(vec![issue]),
+            Err(issue) => vec![issue],
         }
     }
 
@@ -47,7 +53,7 @@ impl Validator {
         } else {
             0
         };
-        self.check(operation, body, byte_len)
+        self.capped(self.check(operation, body, byte_len))
     }
 
     /// Validates NDJSON: one body per line, blank lines skipped; issues carry their line number.
@@ -55,10 +61,16 @@ impl Validator {
         validate_lines(self, operation, bytes)
     }
 
-    fn check(&self, operation: Operation, body: &Value, byte_len: usize) -> Report {
+    fn check(&self, operation: Operation, body: &Value, byte_len: usize) -> Vec<Issue> {
         let mut ck = Checker::new(operation, &self.options);
         check_body_size(&mut ck, byte_len);
         check_body(&mut ck, body);
-        Report::from_issues(ck.into_issues())
+        let mut issues = ck.into_issues();
+        issues.extend(size_issues(body, &self.options.limits));
+        issues
+    }
+
+    fn capped(&self, issues: Vec<Issue>) -> Report {
+        Report::from_issues(cap_issues(issues, self.options.limits.max_issues))
     }
 }

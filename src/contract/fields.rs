@@ -1,6 +1,8 @@
 //! Declarative field tables for request objects, and the walk that checks an object against one:
 //! types, formats, required, unknown and response-only fields.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use crate::checker::Checker;
@@ -335,18 +337,17 @@ fn check_string_list(ck: &mut Checker, value: &Value, path: &Path, name: &str) {
         type_error(ck, value, path, name, "an array of strings");
         return;
     };
-    let mut seen: Vec<&str> = Vec::new();
+    // A set, not a list: 100 000 strings must not take 100 000² comparisons.
+    let mut seen: HashSet<&str> = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let item_path = path.index(index);
         if let Some(text) = expect_string(ck, item, &item_path, name) {
-            if seen.contains(&text) {
+            if !seen.insert(text) {
                 ck.warn(
                     Code::Duplicate,
                     &item_path,
                     format!("{name} lists {} twice", shown(item)),
                 );
-            } else {
-                seen.push(text);
             }
         }
     }

@@ -87,7 +87,13 @@ pub enum PhoneProblem {
         /// The digits after the calling code.
         digits: usize,
     },
+    /// Written as international (`+` or `00`), but what follows starts with 0, which no calling
+    /// code does (`+0486…`, `000486…`).
+    NoCallingCode,
 }
+
+/// How many digits an E.164 number has after the `+`, calling code included.
+const E164_DIGITS: std::ops::RangeInclusive<usize> = 8..=15;
 
 /// Converts `text` to E.164 using `country` for numbers written without a calling code.
 /// `+` or `00` followed by digits is taken as already international.
@@ -109,8 +115,11 @@ pub fn to_e164(text: &str, country: Country) -> Result<String, PhoneProblem> {
         }
     }
     if international {
+        if digits.starts_with('0') {
+            return Err(PhoneProblem::NoCallingCode);
+        }
         let count = digits.len();
-        return if (8..=15).contains(&count) {
+        return if E164_DIGITS.contains(&count) {
             Ok(format!("+{digits}"))
         } else {
             Err(PhoneProblem::WrongLength { digits: count })
@@ -119,7 +128,10 @@ pub fn to_e164(text: &str, country: Country) -> Result<String, PhoneProblem> {
     let national = national_number(&digits, country);
     let (min, max) = country.national_digits;
     let count = national.len();
-    if (min..=max).contains(&count) && count + country.calling_code.len() <= 15 {
+    // The whole number must be as long as an international one, or the result would be refused
+    // when read back (`2020` in Austria is not `+432020`).
+    let total = count.saturating_add(country.calling_code.len());
+    if (min..=max).contains(&count) && E164_DIGITS.contains(&total) {
         Ok(format!("+{}{}", country.calling_code, national))
     } else {
         Err(PhoneProblem::WrongLength { digits: count })

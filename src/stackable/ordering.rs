@@ -148,14 +148,17 @@ impl Limits {
             None
         };
         if reason.is_none() {
-            self.applied += 1;
+            self.applied = self.applied.saturating_add(1);
             match group {
-                Group::Exclusive => self.exclusive_applied += 1,
-                Group::Common => self.common_applied += 1,
+                Group::Exclusive => {
+                    self.exclusive_applied = self.exclusive_applied.saturating_add(1)
+                }
+                Group::Common => self.common_applied = self.common_applied.saturating_add(1),
                 Group::Joint => {}
             }
             for category in categories {
-                *self.per_category.entry(category.id.clone()).or_insert(0) += 1;
+                let count = self.per_category.entry(category.id.clone()).or_insert(0);
+                *count = count.saturating_add(1);
             }
         }
         reason

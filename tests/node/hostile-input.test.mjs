@@ -28,7 +28,7 @@ const CASES = [
   ['a 200-level nested object', nested(200), ['too_deep']],
   ['10 000 nested arrays as text', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, ['too_deep']],
   ['a 5 MB string as the body text', 'x'.repeat(FIVE_MB), ['invalid_json']],
-  ['a 5 MB string as a JSON string body', JSON.stringify('x'.repeat(FIVE_MB)), ['invalid_type']],
+  ['a 5 MB string as a JSON string body', JSON.stringify('x'.repeat(FIVE_MB)), ['invalid_type', 'too_large']],
   ['a 5 MB customer name', { source_id: 'c1', name: 'x'.repeat(FIVE_MB) }, null],
   ['invalid UTF-8 bytes', new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), ['invalid_json']],
   ['a lone surrogate escape', '{"name":"\\ud800"}', ['invalid_json']],
@@ -74,7 +74,7 @@ test('hostile NDJSON lines are reported on their line, then the module still wor
     Buffer.from(`${JSON.stringify({ source_id: 'c2', name: 'y'.repeat(FIVE_MB) })}\n`),
   ]);
   const report = validatePayloads('POST /v1/customers', bytes);
-  assert.deepEqual(report.issues.map((issue) => [issue.line, issue.code]), [[2, 'invalid_json'], [3, 'too_deep']]);
+  assert.deepEqual(report.issues.map((issue) => [issue.line, issue.code]), [[2, 'invalid_json'], [3, 'too_deep'], [4, 'too_large']]);
   assert.equal(report.bodies, 4);
   assertBirthdateReport(assert, validatePayload('POST /v1/customers', customerWithBadBirthdate));
 });

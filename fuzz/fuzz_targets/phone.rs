@@ -1,0 +1,7 @@
+//! Fuzz target `phone`: see `entries::phone` for what it checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use voucherify_sync_fuzz::entries;
+
+fuzz_target!(|data: &[u8]| entries::phone(data));
