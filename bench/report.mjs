@@ -1,0 +1,174 @@
+// report.mjs: turns bench/results.json into the Markdown tables `make bench` prints and puts in
+// the README's "Performance" section (between the bench markers), and judges the targets.
+// `node bench/report.mjs` prints the tables of the recorded results again.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const README = new URL('../README.md', import.meta.url);
+const RESULTS = new URL('./results.json', import.meta.url);
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const KIB = 1024;
+const fmt = (value, digits = 0) => (value === undefined || value === null ? '–' : Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const times = (value) => `${fmt(value, 2)}×`;
+const yes = (met) => (met ? '**met**' : '**not met**');
+
+/** The targets of the benchmarks issue, each with whether the results meet it. */
+export function judge(results) {
+  const { csv, 'csv-stream': stream, payloads, size } = results.suites;
+  const targets = [];
+  const peerAt = (label, id) => csv?.sizes.find((s) => s.label === label)?.peers.find((p) => p.id === id);
+  for (const label of ['100 000 rows', '1 000 000 rows']) {
+    for (const [id, want, name] of [
+      ['udsv', 2, 'uDSV + JS'],
+      ['papaparse', 3, 'PapaParse + JS'],
+      ['udsv-parse-only', 1, 'uDSV parse only (stretch)'],
+    ]) {
+      const peer = peerAt(label, id);
+      if (peer) {
+        targets.push({
+          target: `CSV ${label}: ≥ ${want}× ${name}`,
+          actual: `${times(peer.oursFaster)} (browser build ${times(peer.oursBrowserFaster)})`,
+          met: peer.oursFaster >= want,
+        });
+      }
+    }
+  }
+  if (stream) {
+    targets.push({ target: `1 GiB stream: memory growth < ${stream.growthLimitMB} MB`, actual: `${fmt(stream.rssGrowthMB)} MB`, met: stream.withinLimit });
+  }
+  if (payloads) {
+    const both = (node, browser) => `${times(node)} (browser build ${times(browser)})`;
+    for (const row of payloads.single) {
+      targets.push({ target: `${row.label} as bytes: ≥ 1.0× JSON.parse + ajv (aim 1.5)`, actual: both(row.bytes.ratio, row.bytes.browserRatio), met: row.bytes.ratio >= 1 });
+    }
+    for (const row of payloads.ndjson) {
+      targets.push({ target: `${row.label}: ≥ 1.0× JSON.parse + ajv (aim 1.5)`, actual: both(row.ratio, row.browserRatio), met: row.ratio >= 1 });
+    }
+    const stackable = payloads.single.find((row) => row.id === 'stackable');
+    targets.push({
+      target: `stackable request object, crossing included: median < ${payloads.stackableObjectBudgetUs} µs`,
+      actual: `${fmt(stackable.objectLatencyUs.node.p50, 1)} µs (browser build ${fmt(stackable.objectLatencyUs.browser.p50, 1)} µs)`,
+      met: payloads.stackableObjectWithinBudget,
+    });
+  }
+  if (size) {
+    targets.push({ target: `size: wasm + JS ≤ ${size.budget.targetGzipBytes / KIB} KiB gzipped (aim ${size.budget.aimGzipBytes / KIB})`, actual: `${fmt(size.total.gzip / KIB, 1)} KiB`, met: size.total.gzip <= size.budget.targetGzipBytes });
+  }
+  return targets;
+}
+
+function csvTables(csv, native) {
+  const lines = [
+    `**CSV** (${csv.file}). ${csv.method}.`,
+    '',
+    '| file | contender | MB/s | rows/s | peak RSS (MB) | Node build is | browser build is |',
+    '|---|---|--:|--:|--:|--:|--:|',
+  ];
+  for (const size of csv.sizes) {
+    for (const peer of size.peers) {
+      lines.push(
+        `| ${size.label} (${fmt(size.bytes / 1e6, 1)} MB) | ${peer.name} | ${fmt(peer.MBps, 1)} | ${fmt(peer.rowsPerS)} | ${fmt(peer.peakRssMB)} | ${peer.id === 'ours' ? '' : times(peer.oursFaster)} | ${peer.id === 'ours-browser' ? '' : times(peer.oursBrowserFaster)} |`,
+      );
+    }
+  }
+  lines.push('', `Every contender that checks found the same problem rows as the generator put in (${csv.agreement}).`);
+  if (native) {
+    lines.push('', `**Native ceiling** (\`${native.command}\`, ${native.file}) against the wasm build on the same bytes:`, '');
+    lines.push('| rows | csv_core parse only, native | validate only, native | validate only, wasm | wasm / native |', '|--:|--:|--:|--:|--:|');
+    for (const file of native.files) {
+      const by = (label) => file.measures.find((m) => m.label.startsWith(label));
+      const wasm = csv.wasmOnNativeFile.find((w) => w.rows === file.rows);
+      const validate = by('validate only');
+      lines.push(
+        `| ${fmt(file.rows)} | ${fmt(by('csv_core')?.MBps, 1)} MB/s | ${fmt(validate?.MBps, 1)} MB/s | ${fmt(wasm?.MBps, 1)} MB/s | ${wasm && validate ? fmt(wasm.MBps / validate.MBps, 2) : '–'} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function streamTable(stream) {
+  return [
+    `**1 GiB from a stream** (${stream.method}):`,
+    '',
+    '| bytes | rows | MB/s | rows/s | RSS growth | wasm memory growth | growth per row |',
+    '|--:|--:|--:|--:|--:|--:|--:|',
+    `| ${fmt(stream.bytes)} | ${fmt(stream.rows)} | ${fmt(stream.MBps, 1)} | ${fmt(stream.rowsPerS)} | ${fmt(stream.rssGrowthMB)} MB (limit ${stream.growthLimitMB}) | ${fmt(stream.wasmMemoryGrowthMB)} MB | ${fmt(stream.growthBytesPerRow, 1)} B |`,
+  ];
+}
+
+function payloadTables(payloads) {
+  const lines = [
+    `**Payloads** (${payloads.method}). Ratio = ajv's time / ours (above 1: ours is faster); ajv gets TextDecoder + JSON.parse first for bytes.`,
+    '',
+    '| body | given as | ours, Node build | ours, browser build | ajv | ratio, Node | ratio, browser |',
+    '|---|---|--:|--:|--:|--:|--:|',
+  ];
+  for (const row of payloads.single) {
+    for (const [form, m] of [['object', row.object], [`${fmt(row.jsonBytes)} B of JSON`, row.bytes]]) {
+      lines.push(
+        `| ${row.label} | ${form} | ${fmt(m.nodeNs)} ns (${fmt(m.nodeMBps, 1)} MB/s) | ${fmt(m.browserNs)} ns (${fmt(m.browserMBps, 1)} MB/s) | ${fmt(m.ajvNs)} ns (${fmt(m.ajvMBps, 1)} MB/s) | ${fmt(m.ratio, 2)} | ${fmt(m.browserRatio, 2)} |`,
+      );
+    }
+  }
+  lines.push('', '| one object, crossing included | Node build p50 / p99 | browser build p50 / p99 |', '|---|--:|--:|');
+  for (const row of payloads.single) {
+    const { node, browser } = row.objectLatencyUs;
+    lines.push(`| ${row.label} | ${fmt(node.p50, 1)} / ${fmt(node.p99, 1)} µs | ${fmt(browser.p50, 1)} / ${fmt(browser.p99, 1)} µs |`);
+  }
+  lines.push(
+    '',
+    '| NDJSON file | MB | invalid bodies | ours, Node build | ours, browser build | TextDecoder + split + JSON.parse + ajv | ratio, Node | ratio, browser |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  const cell = (m) => `${fmt(m.MBps, 1)} MB/s, ${fmt(m.nsPerBody)} ns/body`;
+  for (const row of payloads.ndjson) {
+    lines.push(
+      `| ${row.label} | ${fmt(row.bytes / 1e6, 1)} | ${fmt(row.invalidBodies)} (all agree) | ${cell(row.node)} | ${cell(row.browser)} | ${cell(row.ajv)} | ${fmt(row.ratio, 2)} | ${fmt(row.browserRatio, 2)} |`,
+    );
+  }
+  return lines;
+}
+
+function sizeTable(size) {
+  return [
+    `**Size of what a browser loads** (\`make size\`; gzip -9 of each file; the JS is every module but node.js, the wasm-bindgen glue included; Node's speed build is not counted):`,
+    '',
+    '| | raw | gzip |',
+    '|---|--:|--:|',
+    `| wasm | ${fmt(size.wasm.raw)} B | ${fmt(size.wasm.gzip)} B |`,
+    `| JS | ${fmt(size.js.raw)} B | ${fmt(size.js.gzip)} B |`,
+    `| total | ${fmt(size.total.raw)} B | ${fmt(size.total.gzip)} B (${fmt(size.total.gzip / KIB, 1)} KiB; budget ${fmt(size.budget.maxGzipBytes / KIB, 1)} KiB) |`,
+  ];
+}
+
+/** The Markdown of a results object. */
+export function renderMarkdown(results) {
+  const { environment: env, suites } = results;
+  const lines = [
+    `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${env.cpu}, ${env.memoryGB} GB, ${env.os}; Node ${env.node}; ${env.rustc}; wasm build: ${results.build}. Load average at the start: ${env.loadAverage.join(', ')}. Medians; the peers ran in the same process, alternating.`,
+    '',
+  ];
+  if (suites.csv) lines.push(...csvTables(suites.csv, suites.native), '');
+  if (suites['csv-stream']) lines.push(...streamTable(suites['csv-stream']), '');
+  if (suites.payloads) lines.push(...payloadTables(suites.payloads), '');
+  if (suites.size) lines.push(...sizeTable(suites.size), '');
+  lines.push('**Targets**', '', '| target | result | |', '|---|--:|---|');
+  for (const target of judge(results)) lines.push(`| ${target.target} | ${target.actual} | ${yes(target.met)} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces the README's text between the bench markers with `markdown`. */
+export function writeReadme(markdown) {
+  const readme = readFileSync(README, 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} markers in its Performance section`);
+  writeFileSync(README, `${readme.slice(0, start + START.length)}\n${markdown}${readme.slice(end)}`);
+}
+
+if (import.meta.url === new URL(process.argv[1], 'file:').href) {
+  process.stdout.write(renderMarkdown(JSON.parse(readFileSync(RESULTS, 'utf8'))));
+}
