@@ -180,7 +180,7 @@ export type MetadataSchemas = { schemas: MetadataSchema[]; [other: string]: unkn
 export interface ValidationOptions {
   /** Check metadata against these schemas. */
   metadataSchemas?: MetadataSchemas | null;
-  /** Most issues kept in an NDJSON report, 0 to 1 000 000 (default 1000). */
+  /** Most issues kept in a report, 0 to 1 000 000 (default 1000); the counts stay exact. */
   maxIssues?: number;
 }
 
