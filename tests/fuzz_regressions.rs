@@ -29,6 +29,7 @@ const TARGETS: &[(&str, Entry)] = &[
     ("date", entries::date),
     ("email", entries::email),
     ("phone", entries::phone),
+    ("csv", entries::csv),
 ];
 
 fn fuzz_dir() -> PathBuf {

@@ -434,3 +434,95 @@ fn parse(text: &str) -> Value {
         Err(error) => panic!("not JSON ({error}): {text}"),
     }
 }
+
+/// The CSV validator on arbitrary bytes and arbitrary chunking: the first byte picks the kind
+/// and the outputs, the next ones the chunk sizes. Checks that the report does not depend on the
+/// chunking, that every row is counted once, that every record lands in exactly one of the
+/// cleaned file or the failed rows, and that the parts rejoin into the cleaned file.
+pub fn csv(data: &[u8]) {
+    use voucherify_sync::{CsvKind, CsvOptions, CsvValidator};
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let kinds = [
+        CsvKind::Customers,
+        CsvKind::Products,
+        CsvKind::Skus,
+        CsvKind::Orders,
+    ];
+    let kind = kinds[usize::from(first % 4)];
+    let (sizes, input) = rest.split_at(rest.len().min(4));
+    let options = CsvOptions {
+        cleaned: true,
+        failed: true,
+        parts: true,
+        import_bodies: kind == CsvKind::Orders,
+        max_part_bytes: 1024,
+        ..CsvOptions::default()
+    };
+    let run = |chunking: &dyn Fn(usize) -> usize| {
+        let mut validator = CsvValidator::new(kind, options.clone()).expect("valid options");
+        let mut at = 0;
+        let mut step = 0;
+        while at < input.len() {
+            let size = chunking(step).max(1);
+            let end = (at + size).min(input.len());
+            validator.push(&input[at..end]);
+            at = end;
+            step += 1;
+        }
+        validator.finish_with_outputs()
+    };
+    let whole = run(&|_| usize::MAX);
+    let chunked =
+        run(&|step| usize::from(sizes.get(step % sizes.len().max(1)).copied().unwrap_or(1)));
+    assert_eq!(whole.0, chunked.0, "the report depends on the chunking");
+    assert_eq!(whole.1, chunked.1, "the outputs depend on the chunking");
+    let (report, outputs) = whole;
+    assert_eq!(report.valid_rows + report.invalid_rows, report.rows);
+    let lines = |bytes: &[u8]| count_records(bytes);
+    if !report.issues.iter().any(|issue| issue.row == 0) {
+        // Without header problems, the cleaned file holds the valid rows, the failed file the rest.
+        assert_eq!(
+            lines(&outputs.cleaned).saturating_sub(1),
+            report.valid_rows as usize
+        );
+    }
+    let mut joined = Vec::new();
+    for (index, part) in outputs.parts.iter().enumerate() {
+        assert!(
+            part.len() <= 1024 || count_records(part) <= 2,
+            "a part over the limit holds more than one row"
+        );
+        let header_end = part
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(part.len(), |i| i + 1);
+        joined.extend_from_slice(if index == 0 {
+            part
+        } else {
+            &part[header_end..]
+        });
+    }
+    if !outputs.parts.is_empty() {
+        assert_eq!(
+            joined, outputs.cleaned,
+            "the parts do not rejoin into the cleaned file"
+        );
+    }
+}
+
+/// Records in a CSV output (outputs quote every field with a newline, so records are counted by
+/// newlines outside quotes).
+fn count_records(bytes: &[u8]) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for &byte in bytes {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
