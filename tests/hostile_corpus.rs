@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use voucherify_sync::{
     build_customer, diff_customer, prepare_stackable_request, summarize_result, BuildOptions,
-    DiffOptions, Operation, PrepareOptions, Validator,
+    CsvKind, CsvOptions, CsvValidator, DiffOptions, Operation, PrepareOptions, Validator,
 };
 
 /// Generous for a debug build on a busy machine; quadratic work on 100 000 elements takes hours.
@@ -85,6 +85,13 @@ fn run(case: &Value, input: &[u8]) -> Value {
                 diff_customer(&pair[0], &pair[1], &DiffOptions::default()).unwrap(),
             )
         }
+        "validateCsv" => {
+            let kind =
+                CsvKind::parse(case["kind"].as_str().expect("a CSV kind")).expect("a known kind");
+            let mut validator = CsvValidator::new(kind, CsvOptions::default()).unwrap();
+            validator.push(input);
+            serde_json::to_value(validator.finish())
+        }
         other => panic!("unknown function {other}"),
     };
     result.expect("the result serializes")
@@ -142,7 +149,7 @@ fn check(name: &str, case: &Value, actual: &Value) -> Vec<String> {
             failures.push(format!("{name}: {} issues, expected {count}", issues.len()));
         }
     }
-    for key in ["bodies", "blankLines"] {
+    for key in ["bodies", "blankLines", "rows", "validRows", "invalidRows"] {
         if let Some(value) = expect.get(key) {
             if &actual[key] != value {
                 failures.push(format!(

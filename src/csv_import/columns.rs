@@ -56,15 +56,6 @@ pub(crate) enum Field {
 }
 
 impl Field {
-    /// Whether two columns name the same field; metadata keys compare case-insensitively.
-    pub(crate) fn same_as(&self, other: &Field) -> bool {
-        match (self, other) {
-            (Field::Metadata(a), Field::Metadata(b))
-            | (Field::ItemMetadata(a), Field::ItemMetadata(b)) => a.eq_ignore_ascii_case(b),
-            _ => self == other,
-        }
-    }
-
     /// The metadata key, for metadata columns.
     pub(crate) fn metadata_key(&self) -> Option<&str> {
         match self {

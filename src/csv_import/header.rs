@@ -2,6 +2,9 @@
 //! definition that types it, and the header's own problems (a required column missing, a name
 //! twice, an empty name, white-space in a metadata name, keys the metadata schema refuses).
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use super::columns::{canonical_name, recognize, Field};
 use super::CsvKind;
 use crate::{Code, MetadataSchemas, Severity};
@@ -46,6 +49,9 @@ impl Header {
             columns: Vec::with_capacity(names.len()),
             problems: Vec::new(),
         };
+        // The first column of each field, so that a repeat is found without comparing every
+        // column with every earlier one (a file may have 100 000 columns).
+        let mut first_of: HashMap<String, usize> = HashMap::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
             let trimmed = name.trim();
             let field = recognize(kind, trimmed);
@@ -61,7 +67,14 @@ impl Header {
                 checked: true,
                 field,
             };
-            header.check_name(index, &column);
+            let earlier = match first_of.entry(identity(&column.field)) {
+                Entry::Occupied(slot) => Some(*slot.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    None
+                }
+            };
+            header.check_name(index, &column, earlier);
             let mut column = header.type_metadata(column, schemas);
             column.checked = has_rule(kind, &column);
             header.columns.push(column);
@@ -89,7 +102,7 @@ impl Header {
         });
     }
 
-    fn check_name(&mut self, index: usize, column: &Column) {
+    fn check_name(&mut self, index: usize, column: &Column, earlier: Option<usize>) {
         if column.header.is_empty() {
             self.problem(
                 Code::CsvEmptyHeader,
@@ -99,7 +112,7 @@ impl Header {
             );
             return;
         }
-        if let Some(earlier) = self.columns.iter().find(|c| c.field.same_as(&column.field)) {
+        if let Some(earlier) = earlier.and_then(|index| self.columns.get(index)) {
             let message = if earlier.header.eq_ignore_ascii_case(&column.header) {
                 format!("the column {} appears twice", column.header)
             } else {
@@ -255,6 +268,15 @@ impl Header {
 /// Whether the cells of a column have a rule: free text (a customer's name, description,
 /// phone and address, a SKU's name, untyped metadata) has none, except in orders, whose every
 /// cell goes into the import bodies.
+/// A key equal for two columns of the same field; metadata keys compare case-insensitively.
+fn identity(field: &Field) -> String {
+    match field {
+        Field::Metadata(key) => format!("metadata:{}", key.to_ascii_lowercase()),
+        Field::ItemMetadata(key) => format!("item_metadata:{}", key.to_ascii_lowercase()),
+        other => format!("{other:?}"),
+    }
+}
+
 fn has_rule(kind: CsvKind, column: &Column) -> bool {
     match &column.field {
         _ if kind == CsvKind::Orders => true,
