@@ -50,7 +50,7 @@ help:
 	@echo 'make setup   install the wasm32 target, wasm-bindgen-cli $(WASM_BINDGEN_VERSION), npm packages, chromium'
 	@echo 'make build   build pkg/wasm/ from the Rust crate'
 	@echo 'make size    raw and gzipped size of the wasm and the JS, against bench/budget.json'
-	@echo 'make bench   benchmarks against the JS peers and ajv, native ceiling (~15 min; not in make test)'
+	@echo 'make bench   benchmarks against the JS peers and ajv, native ceiling (~6 min; not in make test)'
 
 # --- set-up: every step is skipped when already done -------------------------------------
 
@@ -158,7 +158,7 @@ size: build
 	@node scripts/size.mjs
 
 # One Node process per suite, peers alternating in it; writes bench/results.json and the
-# README's Performance tables. Not part of `make test`: it takes about 15 minutes.
+# README's Performance tables. Not part of `make test`: it takes about 6 minutes.
 bench: build setup-node
 	BENCH_BUILD='Node (measured here): opt-level $(SPEED_OPT_LEVEL), wasm-opt $(SPEED_WASM_OPT_FLAGS); browsers (sized): opt-level z, wasm-opt $(WASM_OPT_FLAGS)' \
 		node bench/run.mjs

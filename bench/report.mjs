@@ -1,6 +1,7 @@
 // report.mjs: turns bench/results.json into the Markdown tables `make bench` prints and puts in
 // the README's "Performance" section (between the bench markers), and judges the targets.
-// `node bench/report.mjs` prints the tables of the recorded results again.
+// `node bench/report.mjs` prints the tables of the recorded results again; with `--readme` it
+// also rewrites the README's tables from them.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -13,6 +14,7 @@ const KIB = 1024;
 const fmt = (value, digits = 0) => (value === undefined || value === null ? '–' : Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const times = (value) => `${fmt(value, 2)}×`;
 const yes = (met) => (met ? '**met**' : '**not met**');
+const sentence = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 /** The targets of the benchmarks issue, each with whether the results meet it. */
 export function judge(results) {
@@ -61,7 +63,7 @@ export function judge(results) {
 
 function csvTables(csv, native) {
   const lines = [
-    `**CSV** (${csv.file}). ${csv.method}.`,
+    `**CSV** (${csv.file}). ${sentence(csv.method)}; the RSS is the whole process's, so it includes the input, both builds' wasm memories and, for the JS parsers, the decoded string.`,
     '',
     '| file | contender | MB/s | rows/s | peak RSS (MB) | Node build is | browser build is |',
     '|---|---|--:|--:|--:|--:|--:|',
@@ -69,7 +71,7 @@ function csvTables(csv, native) {
   for (const size of csv.sizes) {
     for (const peer of size.peers) {
       lines.push(
-        `| ${size.label} (${fmt(size.bytes / 1e6, 1)} MB) | ${peer.name} | ${fmt(peer.MBps, 1)} | ${fmt(peer.rowsPerS)} | ${fmt(peer.peakRssMB)} | ${peer.id === 'ours' ? '' : times(peer.oursFaster)} | ${peer.id === 'ours-browser' ? '' : times(peer.oursBrowserFaster)} |`,
+        `| ${size.label} (${size.label.endsWith('rows') ? `${fmt(size.bytes / 1e6, 1)} MB` : `${fmt(size.rows)} rows`}) | ${peer.name} | ${fmt(peer.MBps, 1)} | ${fmt(peer.rowsPerS)} | ${fmt(peer.peakRssMB)} | ${peer.id === 'ours' ? '' : times(peer.oursFaster)} | ${peer.id === 'ours-browser' ? '' : times(peer.oursBrowserFaster)} |`,
       );
     }
   }
@@ -91,7 +93,7 @@ function csvTables(csv, native) {
 
 function streamTable(stream) {
   return [
-    `**1 GiB from a stream** (${stream.method}):`,
+    `**1 GiB from a stream** (${stream.method}):`.replace('(the Node build; ', '(the Node build: '),
     '',
     '| bytes | rows | MB/s | rows/s | RSS growth | wasm memory growth | growth per row |',
     '|--:|--:|--:|--:|--:|--:|--:|',
@@ -101,7 +103,7 @@ function streamTable(stream) {
 
 function payloadTables(payloads) {
   const lines = [
-    `**Payloads** (${payloads.method}). Ratio = ajv's time / ours (above 1: ours is faster); ajv gets TextDecoder + JSON.parse first for bytes.`,
+    `**Payloads** (${sentence(payloads.method)}). Ratio = ajv's time / ours (above 1: ours is faster); ajv gets TextDecoder + JSON.parse first for bytes.`,
     '',
     '| body | given as | ours, Node build | ours, browser build | ajv | ratio, Node | ratio, browser |',
     '|---|---|--:|--:|--:|--:|--:|',
@@ -170,5 +172,7 @@ export function writeReadme(markdown) {
 }
 
 if (import.meta.url === new URL(process.argv[1], 'file:').href) {
-  process.stdout.write(renderMarkdown(JSON.parse(readFileSync(RESULTS, 'utf8'))));
+  const markdown = renderMarkdown(JSON.parse(readFileSync(RESULTS, 'utf8')));
+  if (process.argv.includes('--readme')) writeReadme(markdown);
+  process.stdout.write(markdown);
 }

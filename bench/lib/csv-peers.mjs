@@ -136,6 +136,7 @@ export const CSV_PEERS = [
     id: 'decode',
     checks: false,
     prepare: (bytes) => bytes,
-    run: (bytes) => ({ rows: decode(bytes).length > 0 ? null : 0 }),
+    // Rows are not counted (null); the length keeps the decoded string alive until measured.
+    run: (bytes) => ({ rows: null, characters: decode(bytes).length }),
   },
 ];

@@ -9,6 +9,9 @@
 // About 0.5 % of rows have a problem, as in real imports; quoted commas, doubled quotes and
 // non-ASCII names keep the parsers honest.
 
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+
 /** The 16 columns: the import template's 12, two typed metadata columns, two untyped ones. */
 export const HEADER = [
   'Name', 'Source_id', 'Description', 'Email', 'Phone', 'Address_line_1', 'Address_line_2', 'City',
@@ -172,8 +175,6 @@ export function customersCsv(size) {
  * @param {{ rows?: number, bytes?: number, seed?: number }} size
  */
 export async function writeCustomersCsv(path, size) {
-  const { createWriteStream } = await import('node:fs');
-  const { once } = await import('node:events');
   const expected = emptyExpected();
   const out = createWriteStream(path);
   for (const text of batches({ rowsPerBatch: 8192, ...size }, expected)) {
