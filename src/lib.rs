@@ -31,9 +31,6 @@
 mod checker;
 mod codes;
 mod contract;
-// The CSV validator is being written in parallel; it opts out of `arithmetic_side_effects` until
-// its counters use saturating or checked arithmetic (remove this line then).
-#[allow(clippy::arithmetic_side_effects)]
 mod csv_import;
 mod csv_records;
 mod customer;

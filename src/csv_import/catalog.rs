@@ -74,7 +74,7 @@ impl RecordSink for Builder {
             }
             return;
         }
-        self.rows += 1;
+        self.rows = self.rows.saturating_add(1);
         let Some(source_id) = self.source_id.map(text).filter(|id| !id.is_empty()) else {
             return;
         };

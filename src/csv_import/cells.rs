@@ -30,7 +30,7 @@ pub(crate) fn parse_money(text: &str, unit: PriceUnit) -> Result<i64, MoneyProbl
     let (whole, fraction) = match digits.iter().position(|&b| b == b'.') {
         Some(dot) => (
             digits.get(..dot).unwrap_or_default(),
-            digits.get(dot + 1..).unwrap_or_default(),
+            digits.get(dot.saturating_add(1)..).unwrap_or_default(),
         ),
         None => (digits, &[][..]),
     };
@@ -57,11 +57,15 @@ pub(crate) fn parse_money(text: &str, unit: PriceUnit) -> Result<i64, MoneyProbl
     for &digit in whole.iter().chain(padded) {
         cents = cents
             .checked_mul(10)
-            .and_then(|c| c.checked_add(i64::from(digit - b'0')))
+            .and_then(|c| c.checked_add(i64::from(digit.saturating_sub(b'0'))))
             .filter(|&c| c <= MAX_SAFE_INTEGER)
             .ok_or(MoneyProblem::TooLarge)?;
     }
-    Ok(if negative { -cents } else { cents })
+    Ok(if negative {
+        cents.saturating_neg()
+    } else {
+        cents
+    })
 }
 
 /// Reads a positive whole quantity; `None` when the cell is not an integer.
@@ -75,7 +79,11 @@ pub(crate) fn parse_integer(text: &str) -> Option<i64> {
         return None;
     }
     let value: i64 = digits.parse().ok().filter(|&v| v <= MAX_SAFE_INTEGER)?;
-    Some(if negative { -value } else { value })
+    Some(if negative {
+        value.saturating_neg()
+    } else {
+        value
+    })
 }
 
 /// Whether a raw (untrimmed) cell would run as a formula when the file is opened in a
@@ -134,7 +142,7 @@ pub(crate) fn trim_cell(cell: &str) -> &str {
     let end = bytes
         .iter()
         .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |last| last + 1);
+        .map_or(start, |last| last.saturating_add(1));
     let edges_ascii = bytes.get(start).is_none_or(u8::is_ascii)
         && end
             .checked_sub(1)
@@ -157,12 +165,12 @@ pub(crate) fn is_email(text: &str) -> bool {
         return false;
     };
     let local = bytes.get(..at).unwrap_or_default();
-    let domain = bytes.get(at + 1..).unwrap_or_default();
+    let domain = bytes.get(at.saturating_add(1)..).unwrap_or_default();
     let local_ok =
         !local.is_empty() && local.len() <= 64 && local.iter().all(|&b| b > b' ' && b != 0x7f);
-    let mut labels = 0;
+    let mut labels: usize = 0;
     let domain_ok = domain.split(|&b| b == b'.').all(|label| {
-        labels += 1;
+        labels = labels.saturating_add(1);
         !label.is_empty()
             && label.first() != Some(&b'-')
             && label.last() != Some(&b'-')

@@ -108,7 +108,7 @@ impl Header {
                 Code::CsvEmptyHeader,
                 Severity::Error,
                 "",
-                format!("column {} has no name", index + 1),
+                format!("column {} has no name", index.saturating_add(1)),
             );
             return;
         }

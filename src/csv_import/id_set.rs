@@ -108,7 +108,7 @@ impl IdSet {
 fn find(entries: &[Entry], arena: &[u8], mut cursor: u32, id: &[u8]) -> Option<Seen> {
     while cursor != END {
         let entry = entries.get(usize::try_from(cursor).ok()?)?;
-        let end = entry.start + usize::try_from(entry.len).ok()?;
+        let end = entry.start.checked_add(usize::try_from(entry.len).ok()?)?;
         if arena.get(entry.start..end)? == id {
             return Some(entry.seen);
         }

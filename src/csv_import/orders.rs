@@ -133,7 +133,7 @@ impl OrderBook {
                 amount: Some(0),
                 invalid: false,
             };
-            let next = self.first_index + self.open.len() as u64;
+            let next = self.first_index.saturating_add(self.open.len() as u64);
             self.index.insert(order.id.clone(), next);
             self.open.push_back(order);
         }
@@ -167,7 +167,7 @@ impl OrderBook {
                 });
             }
         } else {
-            order.item_count += 1;
+            order.item_count = order.item_count.saturating_add(1);
             order.amount = match (order.amount, row.amount) {
                 (Some(sum), Some(amount)) => sum.checked_add(amount),
                 _ => None,
@@ -200,7 +200,7 @@ impl OrderBook {
             let Some(order) = self.open.pop_front() else {
                 break;
             };
-            self.first_index += 1;
+            self.first_index = self.first_index.saturating_add(1);
             self.index.remove(&order.id);
             self.closed.insert(order.id.as_bytes(), order.first);
             if self.build && !order.invalid && order.item_count > 0 {

@@ -110,7 +110,7 @@ impl Outputs {
 
     /// Whether the current cleaned record, with its line feed, fits in a part with the header.
     pub(crate) fn fits_in_part(&self) -> bool {
-        !self.parts_on || self.header.len() + self.record.len() < self.max_part_bytes
+        !self.parts_on || self.header.len().saturating_add(self.record.len()) < self.max_part_bytes
     }
 
     /// Writes the current cleaned record to the cleaned file and the current part.
@@ -120,7 +120,9 @@ impl Outputs {
             self.cleaned.extend_from_slice(&self.record);
         }
         if self.parts_on {
-            if self.part_has_rows && self.part.len() + self.record.len() > self.max_part_bytes {
+            if self.part_has_rows
+                && self.part.len().saturating_add(self.record.len()) > self.max_part_bytes
+            {
                 self.complete_part();
             }
             self.part.extend_from_slice(&self.record);
@@ -170,7 +172,7 @@ impl Outputs {
         self.parts_done
             .push(std::mem::replace(&mut self.part, fresh));
         self.part_has_rows = false;
-        self.parts_emitted += 1;
+        self.parts_emitted = self.parts_emitted.saturating_add(1);
     }
 
     /// Completes the last part (a header-only part when there was no row at all).

@@ -32,7 +32,7 @@ impl QuoteScan {
             self.state = match (self.state, byte) {
                 (Quoting::StartField, b'"') => Quoting::InQuotes,
                 (Quoting::StartField | Quoting::InField | Quoting::QuoteInQuotes, b',') => {
-                    self.field += 1;
+                    self.field = self.field.saturating_add(1);
                     Quoting::StartField
                 }
                 (Quoting::InQuotes, b'"') => Quoting::QuoteInQuotes,

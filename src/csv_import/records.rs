@@ -58,7 +58,7 @@ impl Record<'_> {
         if earlier.is_empty() && here.is_empty() {
             return None;
         }
-        let mut bytes = Vec::with_capacity(earlier.len() + here.len());
+        let mut bytes = Vec::with_capacity(earlier.len().saturating_add(here.len()));
         bytes.extend_from_slice(earlier);
         bytes.extend_from_slice(here);
         while matches!(bytes.last(), Some(b'\n' | b'\r')) {
@@ -191,7 +191,7 @@ impl RecordReader {
             }
             let rest = input.get(pos..).unwrap_or_default();
             let (result, nin, nout, nend) = self.read(rest);
-            pos += nin;
+            pos = pos.saturating_add(nin);
             self.record_bytes = self.record_bytes.saturating_add(nin);
             self.advance_outputs(nout, nend);
             if !self.oversized && self.record_bytes > self.max_record_bytes {
@@ -232,24 +232,24 @@ impl RecordReader {
         let mut at = from;
         if self.at_file_start {
             self.at_file_start = false;
-            if input.get(at..at + BOM.len()) == Some(BOM) {
-                at += BOM.len();
+            if input.get(at..at.saturating_add(BOM.len())) == Some(BOM) {
+                at = at.saturating_add(BOM.len());
             }
         }
         while let Some(&byte) = input.get(at) {
             match byte {
-                b'\n' => self.lead_newlines += 1,
+                b'\n' => self.lead_newlines = self.lead_newlines.saturating_add(1),
                 b'\r' => {}
                 _ => return Some(at),
             }
-            at += 1;
+            at = at.saturating_add(1);
         }
         None
     }
 
     fn start_record(&mut self) {
         self.in_record = true;
-        self.start_line = self.line_before + self.lead_newlines;
+        self.start_line = self.line_before.saturating_add(self.lead_newlines);
         self.lead_newlines = 0;
         self.record_bytes = 0;
         self.oversized = false;
@@ -280,21 +280,21 @@ impl RecordReader {
 
     fn advance_outputs(&mut self, nout: usize, nend: usize) {
         if !self.oversized {
-            self.nout += nout;
-            self.nend += nend;
+            self.nout = self.nout.saturating_add(nout);
+            self.nend = self.nend.saturating_add(nend);
         }
     }
 
     fn grow_fields(&mut self) {
         if !self.oversized {
-            let bigger = (self.fields.len() * 2).max(4096);
+            let bigger = self.fields.len().saturating_mul(2).max(4096);
             self.fields.resize(bigger, 0);
         }
     }
 
     fn grow_ends(&mut self) {
         if !self.oversized {
-            let bigger = (self.ends.len() * 2).max(64);
+            let bigger = self.ends.len().saturating_mul(2).max(64);
             self.ends.resize(bigger, 0);
         }
     }

@@ -100,10 +100,11 @@ impl IssueLog {
 
     /// Counts an issue without keeping it.
     pub(crate) fn count(&mut self, code: Code, severity: Severity) {
-        *self.counts.entry(code).or_insert(0) += 1;
+        let count = self.counts.entry(code).or_insert(0);
+        *count = count.saturating_add(1);
         match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
+            Severity::Error => self.errors = self.errors.saturating_add(1),
+            Severity::Warning => self.warnings = self.warnings.saturating_add(1),
         }
     }
 

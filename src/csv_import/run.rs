@@ -131,7 +131,7 @@ impl Run {
                 String::new(),
                 format!(
                     "a quote opened in header field {} is never closed",
-                    field + 1
+                    field.saturating_add(1)
                 ),
             ));
         }
@@ -237,7 +237,7 @@ impl Run {
 
     /// Checks one data record and sends it to the cleaned or the failed output.
     fn check_record(&mut self, record: &Record<'_>, header: &Header) {
-        self.totals.rows += 1;
+        self.totals.rows = self.totals.rows.saturating_add(1);
         let row = self.totals.rows;
         let detail = self.log.has_room() || self.outputs.wants_failed();
         self.issues.start(row, record.line, detail);
@@ -325,12 +325,12 @@ impl Run {
         let wants_records = self.outputs.wants_records();
         let valid = self.header_ok && !self.issues.has_errors();
         if valid {
-            self.totals.valid_rows += 1;
+            self.totals.valid_rows = self.totals.valid_rows.saturating_add(1);
             if wants_records {
                 self.outputs.accept();
             }
         } else {
-            self.totals.invalid_rows += 1;
+            self.totals.invalid_rows = self.totals.invalid_rows.saturating_add(1);
             if self.outputs.wants_failed() {
                 let mut error = self.issues.error_text();
                 if !self.header_ok {

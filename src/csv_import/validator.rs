@@ -65,7 +65,7 @@ impl CsvValidator {
         if self.ended {
             return;
         }
-        self.run.totals.bytes += chunk.len() as u64;
+        self.run.totals.bytes = self.run.totals.bytes.saturating_add(chunk.len() as u64);
         self.reader.feed(chunk, &mut self.run);
     }
 
