@@ -195,6 +195,7 @@ export type ErrorCode =
   | 'not_initialized'
   | 'init_failed'
   | 'internal_error'
+  | 'too_large'
   | 'invalid_record'
   | 'invalid_cart'
   | 'server_key_refused'

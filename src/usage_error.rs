@@ -12,6 +12,9 @@ pub enum UsageCode {
     UnknownOperation,
     /// The options object is malformed (an unknown key, a wrong type, a bad metadata schema).
     InvalidOptions,
+    /// An argument is over the input size limit of the function (16 MiB for a record, a cart,
+    /// a customer or a response).
+    TooLarge,
 }
 
 /// An error in how the library is called, as opposed to a problem in the data it checks.

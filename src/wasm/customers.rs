@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{envelope, parse_json_argument};
+use super::{envelope, parse_json_argument, parse_small_argument};
 use crate::{build_customer, diff_customer, BuildOptions, DiffOptions, UsageError};
 
 /// A customer builder with its options (mapping, metadata schemas) read once.
@@ -35,7 +35,7 @@ impl WasmCustomerBuilder {
             Err(error) => return error.to_envelope_json(),
         };
         envelope(
-            parse_json_argument(record, "record")
+            parse_small_argument(record, "the record")
                 .and_then(|record| build_customer(&record, options)),
         )
     }
@@ -45,8 +45,8 @@ impl WasmCustomerBuilder {
 #[wasm_bindgen(js_name = diffCustomer)]
 pub fn diff_customer_json(stored: &[u8], local: &[u8], options: &[u8]) -> String {
     let result = (|| {
-        let stored = parse_json_argument(stored, "stored")?;
-        let local = parse_json_argument(local, "local")?;
+        let stored = parse_small_argument(stored, "stored")?;
+        let local = parse_small_argument(local, "local")?;
         let options = DiffOptions::from_json(&parse_json_argument(options, "options")?)?;
         diff_customer(&stored, &local, &options)
     })();

@@ -30,6 +30,20 @@ pub(crate) fn parse_json_argument(bytes: &[u8], name: &str) -> Result<Value, Usa
     })
 }
 
+/// Parses a single-object argument (a record, a customer, a cart, a response), refusing one over
+/// the input limit before reading it: such an object is never legitimate, and reading it could
+/// exhaust the module's memory.
+pub(crate) fn parse_small_argument(bytes: &[u8], name: &str) -> Result<Value, UsageError> {
+    let max = crate::Limits::default().max_input_bytes;
+    if bytes.len() > max {
+        return Err(UsageError::new(
+            UsageCode::TooLarge,
+            format!("{name} is {} bytes, over the {max}-byte limit", bytes.len()),
+        ));
+    }
+    parse_json_argument(bytes, name)
+}
+
 /// The result as JSON, or the error envelope.
 pub(crate) fn envelope<T: Serialize>(result: Result<T, UsageError>) -> String {
     match result {

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{envelope, parse_json_argument};
+use super::{envelope, parse_json_argument, parse_small_argument};
 use crate::{prepare_stackable_request, summarize_result, PrepareOptions, UsageError};
 
 /// A cart preparer with its options (stacking rules, categories) read once.
@@ -35,7 +35,7 @@ impl WasmStackablePreparer {
             Err(error) => return error.to_envelope_json(),
         };
         envelope(
-            parse_json_argument(cart, "cart")
+            parse_small_argument(cart, "the cart")
                 .and_then(|cart| prepare_stackable_request(&cart, options)),
         )
     }
@@ -45,6 +45,7 @@ impl WasmStackablePreparer {
 #[wasm_bindgen(js_name = summarizeResult)]
 pub fn summarize_result_json(response: &[u8]) -> String {
     envelope(
-        parse_json_argument(response, "response").and_then(|response| summarize_result(&response)),
+        parse_small_argument(response, "the response")
+            .and_then(|response| summarize_result(&response)),
     )
 }

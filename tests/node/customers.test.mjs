@@ -54,6 +54,20 @@ test('the builder refuses records that are not objects and bad options, with typ
   assert.equal(buildCustomer({ source_id: 'still works' }).valid, true);
 });
 
+test('a record, customer, cart or response over 16 MiB is refused with too_large, and the module keeps working', async () => {
+  const { prepareStackableRequest, summarizeResult } = await import('../../pkg/node.js');
+  const huge = 'x'.repeat(17 * 1024 * 1024);
+  for (const call of [
+    () => buildCustomer({ name: huge }),
+    () => diffCustomer({ name: huge }, {}),
+    () => prepareStackableRequest({ codes: [huge] }),
+    () => summarizeResult({ redeemables: [], note: huge }),
+  ]) {
+    assert.throws(call, (error) => error instanceof VoucherifySyncError && error.code === 'too_large');
+    assert.deepEqual(buildCustomer({ Email: 'A@B.IO' }).customer, { email: 'A@b.io' });
+  }
+});
+
 test('diffCustomer sends only what changed and refuses a source_id change', () => {
   const stored = {
     id: 'cust_1', object: 'customer', source_id: 'c1', name: 'Ann', email: 'ann@x.io', phone: '1',
