@@ -16,5 +16,5 @@ pub use diff::{diff_customer, CustomerDiff, DiffOptions};
 pub(crate) use diff::{diff_metadata, same};
 pub use options::BuildOptions;
 pub use phone::{find_country, to_e164, Country, PhoneProblem, SUPPORTED_COUNTRIES};
-pub(crate) use record::customer_from_record;
+pub(crate) use record::{customer_from_record, RESPONSE_FIELDS};
 pub use target::{AddressField, Target};

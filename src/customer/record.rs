@@ -20,7 +20,7 @@ const CUSTOMER_FIELDS: &[&str] = &[
 ];
 
 /// Fields of a customer response that are not data: they are dropped from API-shaped objects.
-const RESPONSE_FIELDS: &[&str] = &[
+pub(crate) const RESPONSE_FIELDS: &[&str] = &[
     "object",
     "created_at",
     "updated_at",

@@ -3,22 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::customer::collapse_whitespace;
+use crate::customer::{collapse_whitespace, RESPONSE_FIELDS};
 use crate::metadata::parse_number;
 use crate::{Code, Issue, PriceUnit, Severity};
-
-/// Fields of product responses that are not data to sync.
-const RESPONSE_FIELDS: &[&str] = &[
-    "object",
-    "created_at",
-    "updated_at",
-    "summary",
-    "loyalty",
-    "referrals",
-    "system_metadata",
-    "assets",
-    "skus",
-];
 
 /// The records of a list response saved as JSON (`{"customers": [...]}`, `{"products": [...]}`,
 /// `{"data": [...]}`), or the array itself.
@@ -102,7 +89,8 @@ pub(crate) fn to_product(record: &Value, unit: PriceUnit) -> (Map<String, Value>
                     target.extend(source.iter().map(|(k, v)| (k.clone(), v.clone())));
                 }
             }
-            _ if RESPONSE_FIELDS.contains(&key.as_str()) => {}
+            // Response fields (a customer's, and a product's `skus`) are not data to sync.
+            _ if key == "skus" || RESPONSE_FIELDS.contains(&key.as_str()) => {}
             _ => {
                 let name = key.strip_prefix("metadata.").unwrap_or(key).to_string();
                 let metadata = product
