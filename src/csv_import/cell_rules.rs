@@ -295,6 +295,9 @@ impl Run {
         cell: &'t str,
         cells: &mut RowCells<'t>,
     ) -> Cow<'t, str> {
+        if self.kind != CsvKind::Orders && column.plain.accepts(cell) {
+            return Cow::Borrowed(cell);
+        }
         let typed = if column.typed {
             type_cell(&self.validation, column.resource, key, cell)
         } else {

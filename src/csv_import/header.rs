@@ -6,6 +6,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::columns::{canonical_name, recognize, Field};
+use super::metadata_cells::PlainCells;
 use super::CsvKind;
 use crate::{Code, MetadataSchemas, Severity};
 
@@ -22,6 +23,8 @@ pub(crate) struct Column {
     pub(crate) typed: bool,
     /// The metadata schema resource of a metadata column.
     pub(crate) resource: &'static str,
+    /// Which cells of a typed metadata column are valid and canonical as written.
+    pub(crate) plain: PlainCells,
     /// Whether its cells have a rule to check (free text columns have none).
     pub(crate) checked: bool,
 }
@@ -64,6 +67,7 @@ impl Header {
                 header: trimmed.to_string(),
                 typed: false,
                 resource,
+                plain: PlainCells::None,
                 checked: true,
                 field,
             };
@@ -177,7 +181,10 @@ impl Header {
                     ),
                 );
             }
-            Some(_) => column.typed = true,
+            Some(definition) => {
+                column.typed = true;
+                column.plain = PlainCells::of(definition);
+            }
         }
         column
     }

@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::checker::Checker;
-use crate::metadata::{check_metadata, coerce_text, MetadataContext};
+use crate::formats::{is_calendar_date, is_iso_timestamp};
+use crate::metadata::{check_metadata, coerce_text, Definition, MetaType, MetadataContext};
 use crate::path::Path;
 use crate::{Code, Operation, Severity, ValidationOptions};
 
@@ -23,6 +24,101 @@ pub(crate) struct TypedCell {
     /// The value as the import would store it; `None` when the cell cannot be read.
     pub(crate) value: Option<Value>,
     pub(crate) problems: Vec<CellProblem>,
+}
+
+/// Which cells of a typed metadata column are valid and already canonical as written, so that
+/// the column's common cells skip coercion and the schema check: the definition must have no
+/// rule beyond its type (no `eq`/`ne`, bounds, lengths; not an array, not deleted). Any other
+/// cell takes the full path of [`type_cell`], which decides alone what is valid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum PlainCells {
+    /// No cell skips the full path.
+    #[default]
+    None,
+    /// `true`, `false` and `null`, in lower case.
+    Booleans,
+    /// Decimal numbers as JSON writes them, with at most 15 significant digits.
+    Numbers,
+    /// Any text.
+    Text,
+    /// Real calendar dates written `YYYY-MM-DD`.
+    Dates,
+    /// ISO 8601 timestamps.
+    Timestamps,
+}
+
+impl PlainCells {
+    /// The plain cells of a column typed by `definition`.
+    pub(crate) fn of(definition: &Definition) -> PlainCells {
+        let has_rules = definition.array
+            || definition.deleted
+            || definition.eq.is_some()
+            || definition.ne.is_some()
+            || definition.lt.is_some()
+            || definition.lte.is_some()
+            || definition.gt.is_some()
+            || definition.gte.is_some()
+            || definition.min_length.is_some()
+            || definition.max_length.is_some()
+            || definition.exact_length.is_some();
+        if has_rules {
+            return PlainCells::None;
+        }
+        match definition.kind {
+            MetaType::Boolean => PlainCells::Booleans,
+            MetaType::Number => PlainCells::Numbers,
+            MetaType::String => PlainCells::Text,
+            MetaType::Date => PlainCells::Dates,
+            MetaType::Datetime => PlainCells::Timestamps,
+            MetaType::Object | MetaType::Geopoint | MetaType::ImageUrl => PlainCells::None,
+        }
+    }
+
+    /// Whether the trimmed, non-empty `cell` is valid and canonical as written.
+    pub(crate) fn accepts(self, cell: &str) -> bool {
+        match self {
+            PlainCells::None => false,
+            PlainCells::Booleans => matches!(cell, "true" | "false" | "null"),
+            PlainCells::Numbers => is_canonical_number(cell.as_bytes()),
+            PlainCells::Text => true,
+            PlainCells::Dates => cell.len() == 10 && is_calendar_date(cell),
+            PlainCells::Timestamps => is_iso_timestamp(cell),
+        }
+    }
+}
+
+/// Whether `text` is a number JSON would write the same way after reading it: an optional
+/// `-`, an integer part without leading zeros, an optional fraction not ending in `0`, at most
+/// 15 significant digits (so the value reads back to the same digits), not `-0`, and no
+/// fraction starting with `0` after a `0` integer part (which JSON may write with an exponent).
+fn is_canonical_number(text: &[u8]) -> bool {
+    let (negative, unsigned) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (whole, fraction) = match unsigned.iter().position(|&b| b == b'.') {
+        Some(dot) => (
+            unsigned.get(..dot).unwrap_or_default(),
+            Some(unsigned.get(dot.saturating_add(1)..).unwrap_or_default()),
+        ),
+        None => (unsigned, None),
+    };
+    let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    if !digits(whole) || whole.len().saturating_add(fraction.map_or(0, <[u8]>::len)) > 15 {
+        return false;
+    }
+    let zero_whole = whole == b"0";
+    if whole.first() == Some(&b'0') && !zero_whole {
+        return false;
+    }
+    match fraction {
+        None => !(negative && zero_whole),
+        Some(fraction) => {
+            digits(fraction)
+                && fraction.last() != Some(&b'0')
+                && !(zero_whole && fraction.first() == Some(&b'0'))
+        }
+    }
 }
 
 /// Reads the trimmed, non-empty `text` of metadata `key` of `resource`, when the schemas in
@@ -130,5 +226,111 @@ mod tests {
         let brands = type_cell(&options, "customer", "brands", "Nike, Fenty").unwrap();
         assert_eq!(canonical_text(brands.value.as_ref().unwrap()), "Nike,Fenty");
         assert!(type_cell(&options, "customer", "other", "x").is_none());
+    }
+
+    fn plain(kind: &str) -> PlainCells {
+        let definition = Definition::from_json(
+            "k",
+            &serde_json::json!({"type": kind, "array": false, "optional": true}),
+        )
+        .unwrap();
+        PlainCells::of(&definition)
+    }
+
+    #[test]
+    fn only_definitions_without_rules_have_plain_cells() {
+        assert_eq!(plain("boolean"), PlainCells::Booleans);
+        assert_eq!(plain("number"), PlainCells::Numbers);
+        assert_eq!(plain("geopoint"), PlainCells::None);
+        let bounded = Definition::from_json(
+            "k",
+            &serde_json::json!({"type": "number", "array": false, "gte": 18}),
+        )
+        .unwrap();
+        assert_eq!(PlainCells::of(&bounded), PlainCells::None);
+        let listed =
+            Definition::from_json("k", &serde_json::json!({"type": "string", "array": true}))
+                .unwrap();
+        assert_eq!(PlainCells::of(&listed), PlainCells::None);
+    }
+
+    #[test]
+    fn canonical_numbers() {
+        for yes in [
+            "0",
+            "7",
+            "-7",
+            "5300.57",
+            "0.5",
+            "-0.5",
+            "123456789012345",
+            "1.25",
+        ] {
+            assert!(is_canonical_number(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "",
+            "-",
+            "-0",
+            "007",
+            "1.",
+            ".5",
+            "1.50",
+            "0.05",
+            "+1",
+            "1e3",
+            "1234567890123456",
+            "1,5",
+            "1.2.3",
+            "--1",
+        ] {
+            assert!(!is_canonical_number(no.as_bytes()), "{no}");
+        }
+    }
+
+    /// The shortcut must agree with the full path: a cell it accepts is one the full path
+    /// finds valid and writes back unchanged.
+    fn agrees_with_full_path(kind: &str, cell: &str) {
+        let schemas = MetadataSchemas::from_json(&serde_json::json!({"schemas": [{
+            "related_object": "customer",
+            "properties": {"k": {"type": kind, "array": false, "optional": true}}
+        }]}))
+        .unwrap();
+        let options = ValidationOptions {
+            metadata_schemas: Some(schemas),
+            ..ValidationOptions::default()
+        };
+        let cell = cell.trim();
+        if cell.is_empty() || !plain(kind).accepts(cell) {
+            return;
+        }
+        let typed = type_cell(&options, "customer", "k", cell).unwrap();
+        assert!(
+            typed.problems.is_empty(),
+            "{kind} {cell:?}: {:?}",
+            typed.problems
+        );
+        let value = typed.value.expect("a value");
+        assert_eq!(canonical_text(&value), cell, "{kind} {cell:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn plain_numbers_agree(cell in "-?[0-9]{1,16}(\\.[0-9]{0,8})?") {
+            agrees_with_full_path("number", &cell);
+        }
+
+        #[test]
+        fn plain_numbers_agree_on_any_text(cell in "[-+0-9.eE ]{0,12}") {
+            agrees_with_full_path("number", &cell);
+        }
+
+        #[test]
+        fn plain_booleans_dates_and_texts_agree(cell in "(true|false|null|TRUE|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z?|[a-z ]{0,5})") {
+            for kind in ["boolean", "date", "datetime", "string"] {
+                agrees_with_full_path(kind, &cell);
+            }
+        }
     }
 }

@@ -8,4 +8,5 @@ mod schema;
 
 pub(crate) use check::{check_metadata, MetadataContext};
 pub(crate) use coerce::{coerce_text, parse_number};
+pub(crate) use definition::{Definition, MetaType};
 pub use schema::{MetadataSchemas, SchemaError};
