@@ -155,30 +155,33 @@ pub(crate) fn trim_cell(cell: &str) -> &str {
 }
 
 /// Whether `text` looks like an email address, by the rule of `formats::looks_like_email`,
-/// checked on bytes when the text is ASCII (and by that function otherwise).
+/// checked in one pass over the bytes when the text is ASCII (and by that function otherwise).
 pub(crate) fn is_email(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if !bytes.is_ascii() {
-        return crate::formats::looks_like_email(text);
-    }
-    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
+    let Some(at) = bytes.iter().position(|&b| b == b'@' || !b.is_ascii()) else {
         return false;
     };
+    if bytes.get(at) != Some(&b'@') {
+        return crate::formats::looks_like_email(text);
+    }
     let local = bytes.get(..at).unwrap_or_default();
-    let domain = bytes.get(at.saturating_add(1)..).unwrap_or_default();
-    let local_ok =
-        !local.is_empty() && local.len() <= 64 && local.iter().all(|&b| b > b' ' && b != 0x7f);
-    let mut labels: usize = 0;
-    let domain_ok = domain.split(|&b| b == b'.').all(|label| {
-        labels = labels.saturating_add(1);
-        !label.is_empty()
-            && label.first() != Some(&b'-')
-            && label.last() != Some(&b'-')
-            && label
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-    });
-    local_ok && domain_ok && labels >= 2
+    if local.is_empty() || local.len() > 64 || local.iter().any(|&b| b <= b' ' || b == 0x7f) {
+        // The local part decides alone, whatever the domain holds.
+        return false;
+    }
+    let mut labels: usize = 1;
+    let mut previous = b'.';
+    for &byte in bytes.get(at.saturating_add(1)..).unwrap_or_default() {
+        match byte {
+            b'.' if previous != b'.' && previous != b'-' => labels = labels.saturating_add(1),
+            b'-' if previous != b'.' => {}
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {}
+            _ if !byte.is_ascii() => return crate::formats::looks_like_email(text),
+            _ => return false,
+        }
+        previous = byte;
+    }
+    previous != b'.' && previous != b'-' && labels >= 2
 }
 
 /// Whether every byte of a cell is ASCII white-space.
@@ -258,6 +261,14 @@ mod tests {
             "a\tb@c.io",
             "ü@bücher.de",
             "x@y.z.",
+            "a@b..c",
+            "a@b.c-",
+            "a@b.-c",
+            "a@b.c@d",
+            "a@ü.de",
+            "ü a@b.de",
+            "a b@ü.de",
+            "a@b.c\u{a0}",
             &format!("{}@b.io", "a".repeat(65)),
             "",
         ] {
@@ -266,6 +277,14 @@ mod tests {
                 crate::formats::looks_like_email(text),
                 "{text}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn email_check_agrees_with_the_shared_rule(text in "[a-c.@ü \t\u{7f}-]{0,10}") {
+            proptest::prop_assert_eq!(is_email(&text), crate::formats::looks_like_email(&text));
         }
     }
 

@@ -67,10 +67,16 @@ impl Run {
         let mut start = 0;
         for (index, column) in header.columns.iter().enumerate() {
             let end = record.ends.get(index).copied().unwrap_or(start);
-            let bytes = record.fields.get(start..end).unwrap_or_default();
-            let raw = text.get(start..end);
+            let (from, to) = (start, end);
             start = end;
-            let Some(raw) = raw else {
+            let bytes = record.fields.get(from..to).unwrap_or_default();
+            let formula = runs_as_formula(bytes, &column.field);
+            if !formula && !column.checked && !write {
+                continue;
+            }
+            // Fields split at ASCII bytes of a text that is UTF-8, so this holds unless the
+            // reader's offsets are wrong; it is reported rather than trusted.
+            let Some(raw) = text.get(from..to) else {
                 self.issues.add(
                     Code::CsvInvalidEncoding,
                     Severity::Error,
@@ -84,7 +90,7 @@ impl Run {
                 );
                 continue;
             };
-            if runs_as_formula(bytes, &column.field) {
+            if formula {
                 self.formula_warning(column, raw);
             }
             if !column.checked && !write {
