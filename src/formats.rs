@@ -1,6 +1,8 @@
 //! Checks of the string formats the API uses: calendar dates, ISO 8601 timestamps, emails, image
 //! URLs and geopoints. Small hand-written checks, so the package carries no regex engine.
 
+use crate::decimal::parse_f64;
+
 /// Whether `text` is a real calendar date written `YYYY-MM-DD` (the API's `format: date`).
 pub(crate) fn is_calendar_date(text: &str) -> bool {
     parse_date(text.as_bytes()).is_some()
@@ -200,8 +202,8 @@ pub(crate) fn is_geopoint(text: &str) -> bool {
     let Some((lat, lng)) = text.split_once(',') else {
         return false;
     };
-    match (lat.trim().parse::<f64>(), lng.trim().parse::<f64>()) {
-        (Ok(lat), Ok(lng)) => (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng),
+    match (parse_f64(lat.trim()), parse_f64(lng.trim())) {
+        (Some(lat), Some(lng)) => (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng),
         _ => false,
     }
 }

@@ -35,7 +35,7 @@ pub struct NdjsonReport {
     /// Warnings found, over all bodies (exact even when the list is truncated).
     pub warning_count: usize,
     /// Issues per code (exact).
-    pub counts_by_code: BTreeMap<&'static str, usize>,
+    pub counts_by_code: BTreeMap<String, usize>,
     /// The first issues, up to the `maxIssues` option.
     pub issues: Vec<NdjsonIssue>,
     /// Whether issues were left out of the list.
@@ -80,11 +80,15 @@ pub(crate) fn validate_lines(
                 Severity::Error => report.error_count = report.error_count.saturating_add(1),
                 Severity::Warning => report.warning_count = report.warning_count.saturating_add(1),
             }
-            let count = report
-                .counts_by_code
-                .entry(issue.code.as_str())
-                .or_insert(0);
-            *count = count.saturating_add(1);
+            // Looked up by &str, so only a code's first issue allocates its key.
+            match report.counts_by_code.get_mut(issue.code.as_str()) {
+                Some(count) => *count = count.saturating_add(1),
+                None => {
+                    report
+                        .counts_by_code
+                        .insert(issue.code.as_str().to_string(), 1);
+                }
+            }
             if report.issues.len() < max_issues {
                 report.issues.push(NdjsonIssue {
                     line: index.saturating_add(1),

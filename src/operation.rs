@@ -205,9 +205,8 @@ impl Operation {
             .iter()
             .copied()
             .find(|operation| {
-                let (op_method, op_path) = operation
-                    .key()
-                    .split_at(operation.key().find(' ').unwrap_or(0));
+                let key = operation.key();
+                let (op_method, op_path) = key.split_once(' ').unwrap_or(("", key));
                 op_method == method && path_matches(op_path.trim_start(), &requested)
             })
             .ok_or_else(|| unknown(text, "not a supported operation; see listOperations()"))

@@ -37,8 +37,11 @@ impl UsageError {
 
     /// Serializes the error as the JSON envelope `{"error":{"code","message"}}` the JS wrapper throws.
     pub fn to_envelope_json(&self) -> String {
-        let envelope = serde_json::json!({ "error": self });
-        envelope.to_string()
+        #[derive(Serialize)]
+        struct Envelope<'e> {
+            error: &'e UsageError,
+        }
+        serde_json::to_string(&Envelope { error: self }).unwrap_or_default()
     }
 }
 

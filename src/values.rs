@@ -2,6 +2,17 @@
 
 use serde_json::Value;
 
+/// A JSON object of `entries`, as `json!({...})` builds it but without the macro's
+/// `to_value(..).unwrap()` per member, a panic path the WebAssembly module would carry.
+pub(crate) fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect(),
+    )
+}
+
 /// The JSON type of a value, as messages name it (`a string`, `null`).
 pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {

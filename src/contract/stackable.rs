@@ -11,6 +11,7 @@ use super::fields::{
 };
 use super::order;
 use crate::checker::Checker;
+use crate::decimal::display_f64;
 use crate::path::Path;
 use crate::values::shown;
 use crate::Code;
@@ -274,7 +275,10 @@ fn check_ttl(ck: &mut Checker, value: &Value, path: &Path) {
         Some(ttl) => ck.error(
             Code::OutOfRange,
             path,
-            format!("ttl must be greater than 0 (actual value is {ttl})"),
+            format!(
+                "ttl must be greater than 0 (actual value is {})",
+                display_f64(ttl)
+            ),
         ),
         None => type_error(ck, value, path, "ttl", "a number"),
     }

@@ -139,7 +139,7 @@ impl Parser<'_> {
                 let is_number = word
                     .bytes()
                     .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-                    && word.parse::<f64>().is_ok_and(f64::is_finite);
+                    && crate::decimal::parse_f64(&word).is_some_and(f64::is_finite);
                 if is_number || matches!(word.as_str(), "true" | "false" | "null") {
                     Ok(())
                 } else if word.is_empty() {

@@ -1,13 +1,12 @@
 //! Building a clean customer object from a flat record: mapping, trimming, normalizing email,
 //! phone and birthdate, typing metadata, and accounting for every key of the record.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{normalize_date, to_e164, BuildOptions, DateProblem, PhoneProblem, Target};
 use crate::formats::looks_like_email;
+use crate::lowercase::to_lowercase;
 use crate::metadata::coerce_text;
 use crate::path::Path;
 use crate::values::{json_type, shown};
@@ -71,7 +70,7 @@ pub fn build_customer(record: &Value, options: &BuildOptions) -> Result<BuiltCus
         customer: Map::new(),
         issues: Vec::new(),
         fields: Vec::with_capacity(record.len()),
-        sources: BTreeMap::new(),
+        sources: Map::new(),
     };
     for (key, value) in record {
         let target = options
@@ -98,8 +97,10 @@ struct Builder<'o> {
     customer: Map<String, Value>,
     issues: Vec<Issue>,
     fields: Vec<FieldOutcome>,
-    /// Which record key set which target, to report two keys feeding one field.
-    sources: BTreeMap<Target, String>,
+    /// Which record key set which target (by its dotted name), to report two keys feeding one
+    /// field. A serde_json map: the module has its B-tree code anyway, and one for another key
+    /// type would add about 3 KB of WebAssembly.
+    sources: Map<String, Value>,
 }
 
 impl Builder<'_> {
@@ -179,9 +180,9 @@ impl Builder<'_> {
     fn email(&self, key: &str, text: &str) -> Result<String, Issue> {
         let email = match text.rsplit_once('@') {
             Some((local, domain)) if !self.options.lowercase_email => {
-                format!("{local}@{}", domain.to_lowercase())
+                format!("{local}@{}", to_lowercase(domain))
             }
-            _ => text.to_lowercase(),
+            _ => to_lowercase(text),
         };
         if looks_like_email(&email) {
             Ok(email)
@@ -260,7 +261,12 @@ impl Builder<'_> {
     /// Whether another key already set `target` to a different value (reported as an error).
     fn conflicts(&mut self, key: &str, target: &Target, value: &Value) -> bool {
         // A map, not a list: a record with 100 000 keys must not take 100 000² comparisons.
-        let earlier = self.sources.get(target).cloned();
+        let dotted = target.dotted();
+        let earlier = self
+            .sources
+            .get(&dotted)
+            .and_then(Value::as_str)
+            .map(str::to_string);
         match earlier {
             Some(source) if self.current(target) != Some(value) => {
                 let issue = self.issue(
@@ -278,7 +284,7 @@ impl Builder<'_> {
             }
             Some(_) => false,
             None => {
-                self.sources.insert(target.clone(), key.to_string());
+                self.sources.insert(dotted, Value::String(key.to_string()));
                 false
             }
         }

@@ -315,7 +315,11 @@ fn check_bounds(ck: &mut Checker, key: &str, number: f64, path: &Path, definitio
             ck.error(
                 Code::MetadataOutOfRange,
                 path,
-                format!("{key}: must be {words} {bound} (actual value is {number})"),
+                format!(
+                    "{key}: must be {words} {} (actual value is {})",
+                    crate::decimal::display_f64(bound),
+                    crate::decimal::display_f64(number)
+                ),
             );
         }
     }

@@ -80,7 +80,7 @@ pub(crate) fn parse_number(text: &str) -> Option<Value> {
         }
         return None;
     }
-    let float: f64 = text.parse().ok()?;
+    let float = crate::decimal::parse_f64(text)?;
     Number::from_f64(float).map(Value::Number)
 }
 

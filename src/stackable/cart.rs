@@ -1,10 +1,10 @@
 //! Reading the cart: codes, cards, promotion tiers, items, customer and session, each problem
 //! reported with a pointer into the cart.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::path::Path;
-use crate::values::{json_type, shown};
+use crate::values::{json_type, object, shown};
 use crate::{Code, Issue, Severity};
 
 /// Collects the issues found while reading a cart.
@@ -202,7 +202,7 @@ pub(crate) fn read_items(
         let quantity = out.get("quantity").and_then(Value::as_i64);
         if !out.contains_key("amount") {
             if let Some(amount) = price.zip(quantity).and_then(|(p, q)| p.checked_mul(q)) {
-                out.insert("amount".into(), json!(amount));
+                out.insert("amount".into(), Value::from(amount));
             }
         }
         let amount = out.get("amount").and_then(Value::as_i64);
@@ -221,10 +221,10 @@ pub(crate) fn read_session(
 ) -> Option<Value> {
     match value {
         None | Some(Value::Null) | Some(Value::Bool(false)) => None,
-        Some(Value::Bool(true)) => Some(json!({"type": "LOCK"})),
+        Some(Value::Bool(true)) => Some(object([("type", Value::from("LOCK"))])),
         Some(Value::Object(map)) => {
             let mut session = Map::new();
-            session.insert("type".into(), json!("LOCK"));
+            session.insert("type".into(), Value::from("LOCK"));
             for (key, member) in map {
                 let name = match key.as_str() {
                     "key" => "key",

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::ordering::CategoryRef;
 use super::rules::StackingRules;
 use crate::option_json::{invalid_option, option_entries, unknown_option};
+use crate::values::object;
 use crate::{BuildOptions, Operation, UsageError, ValidationOptions};
 
 /// How a cart becomes a request body.
@@ -61,7 +62,7 @@ impl PrepareOptions {
                 }
                 "customerOptions" => options.customer = BuildOptions::from_json(value)?,
                 "metadataSchemas" => {
-                    let wrapped = serde_json::json!({ "metadataSchemas": value });
+                    let wrapped = object([("metadataSchemas", value.clone())]);
                     options.validation = ValidationOptions::from_json(&wrapped)?;
                     options.customer.metadata_schemas = options.validation.metadata_schemas.clone();
                 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::cart::{read_items, read_session, CartReader};
 use super::ordering::{plan_application, Placement};
@@ -12,7 +12,7 @@ use super::PrepareOptions;
 use crate::contract::MAX_REDEEMABLES;
 use crate::customer::customer_from_record;
 use crate::path::Path;
-use crate::values::json_type;
+use crate::values::{json_type, object};
 use crate::{Code, Issue, Severity, UsageCode, UsageError, Validator};
 
 /// The cart keys, as the JS API names them.
@@ -83,7 +83,7 @@ pub fn prepare_stackable_request(
     if !items.is_empty() {
         let mut order = Map::new();
         if let Some(amount) = amount {
-            order.insert("amount".into(), json!(amount));
+            order.insert("amount".into(), Value::from(amount));
         }
         order.insert("items".into(), Value::Array(items));
         body.insert("order".into(), Value::Object(order));
@@ -98,7 +98,7 @@ pub fn prepare_stackable_request(
     }
     if let Some(tracking_id) = cart.get("trackingId").filter(|v| !v.is_null()) {
         if let Some(id) = reader.code(Some(tracking_id), &root.key("trackingId"), "trackingId") {
-            body.insert("tracking_id".into(), json!(id));
+            body.insert("tracking_id".into(), Value::from(id));
         }
     }
     if let Some(session) = read_session(&mut reader, cart.get("session"), &root.key("session")) {
@@ -108,7 +108,7 @@ pub fn prepare_stackable_request(
         body.insert("metadata".into(), metadata.clone());
     }
     if let Some(expand) = cart.get("expand").filter(|v| !v.is_null()) {
-        body.insert("options".into(), json!({ "expand": expand }));
+        body.insert("options".into(), object([("expand", expand.clone())]));
     }
     let body = Value::Object(body);
     let mut issues = reader.issues;
@@ -156,8 +156,8 @@ impl Requested {
 
     fn to_json(&self) -> Value {
         let mut map = Map::new();
-        map.insert("object".into(), json!(self.object));
-        map.insert("id".into(), json!(self.id));
+        map.insert("object".into(), Value::from(self.object));
+        map.insert("id".into(), Value::from(self.id.clone()));
         if let Some((name, value)) = &self.extra {
             map.insert((*name).to_string(), value.clone());
         }
@@ -193,7 +193,7 @@ fn read_redeemables(
                 &path,
                 "voucher",
                 code,
-                Some(("gift", json!({"credits": credits}))),
+                Some(("gift", object([("credits", Value::from(credits))]))),
             ));
         }
     }
@@ -204,7 +204,7 @@ fn read_redeemables(
         let reward = reader.code(card.get("rewardId"), &path.key("rewardId"), "rewardId");
         let points = reader.positive_integer(card.get("points"), &path.key("points"), "points", "");
         if let (Some(code), Some(reward), Some(points)) = (code, reward, points) {
-            let reward = json!({"id": reward, "points": points});
+            let reward = object([("id", Value::from(reward)), ("points", Value::from(points))]);
             redeemables.push(Requested::new(
                 &path,
                 "voucher",

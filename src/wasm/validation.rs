@@ -58,11 +58,19 @@ impl WasmValidator {
 /// The supported operations as a JSON array of `{operation, summary}`.
 #[wasm_bindgen(js_name = listOperations)]
 pub fn list_operations() -> String {
-    let list: Vec<serde_json::Value> = Operation::ALL
+    #[derive(serde::Serialize)]
+    struct Entry {
+        operation: &'static str,
+        summary: &'static str,
+    }
+    let list: Vec<Entry> = Operation::ALL
         .iter()
-        .map(|op| serde_json::json!({ "operation": op.key(), "summary": op.summary() }))
+        .map(|op| Entry {
+            operation: op.key(),
+            summary: op.summary(),
+        })
         .collect();
-    serde_json::Value::Array(list).to_string()
+    serde_json::to_string(&list).unwrap_or_default()
 }
 
 /// Every issue code as a JSON array of strings.
