@@ -20,6 +20,13 @@ NODE_OUT := pkg/wasm-node
 NODE_WASM := $(NODE_OUT)/voucherify_sync_bg.wasm
 SPEED_OPT_LEVEL := 3
 SPEED_WASM_OPT_FLAGS := -O3
+# The storefront entry (pkg/storefront.js) loads a third build, with the size-optimized flags of
+# the browser one but without the cargo feature `data`: no CSV, CSV-records or sync-planning
+# exports, so the linker drops that code. Its own target directory keeps both builds cached.
+STOREFRONT_TARGET_DIR := target/storefront
+CRATE_WASM_STOREFRONT := $(STOREFRONT_TARGET_DIR)/$(TARGET)/release/voucherify_sync.wasm
+STOREFRONT_OUT := pkg/wasm-storefront
+STOREFRONT_WASM := $(STOREFRONT_OUT)/voucherify_sync_bg.wasm
 # The wasm-bindgen CLI must match the library exactly; the pin in Cargo.toml is the one source.
 WASM_BINDGEN_VERSION := $(shell sed -nE 's/^wasm-bindgen *= *(\{[^}]*version *= *)?"=([0-9][^"]*)".*/\2/p' Cargo.toml)
 WASM_OPT := node_modules/.bin/wasm-opt
@@ -48,8 +55,8 @@ help:
 	@echo 'make serve   build the package and serve the demo page at http://127.0.0.1:$(SERVE_PORT)/www/'
 	@echo 'make test    build, then lint and run every test (Rust, types, Node, contract, browser)'
 	@echo 'make setup   install the wasm32 target, wasm-bindgen-cli $(WASM_BINDGEN_VERSION), npm packages, chromium'
-	@echo 'make build   build pkg/wasm/ from the Rust crate'
-	@echo 'make size    raw and gzipped size of the wasm and the JS, against bench/budget.json'
+	@echo 'make build   build pkg/wasm/, pkg/wasm-node/ and pkg/wasm-storefront/ from the Rust crate'
+	@echo 'make size    gzipped size of the storefront and full browser bundles, against bench/budget.json'
 	@echo 'make bench   benchmarks against the JS peers and ajv, native ceiling (~6 min; not in make test)'
 
 # --- set-up: every step is skipped when already done -------------------------------------
@@ -84,7 +91,7 @@ setup-browser:
 
 # --- build ----------------------------------------------------------------------------------
 
-build: $(PKG_WASM) $(NODE_WASM)
+build: $(PKG_WASM) $(NODE_WASM) $(STOREFRONT_WASM)
 
 # Cargo decides whether to rebuild; the file's time only changes when it did.
 $(CRATE_WASM): FORCE | setup-rust
@@ -103,6 +110,13 @@ $(NODE_WASM): $(CRATE_WASM_SPEED) | setup-wasm-bindgen setup-node
 	wasm-bindgen --target web --out-dir $(NODE_OUT) --out-name voucherify_sync $(CRATE_WASM_SPEED)
 	$(WASM_OPT) $(SPEED_WASM_OPT_FLAGS) $(WASM_FEATURES) $@ -o $@
 
+$(CRATE_WASM_STOREFRONT): FORCE | setup-rust
+	cargo build --release --target $(TARGET) --no-default-features --target-dir $(STOREFRONT_TARGET_DIR)
+
+$(STOREFRONT_WASM): $(CRATE_WASM_STOREFRONT) | setup-wasm-bindgen setup-node
+	wasm-bindgen --target web --out-dir $(STOREFRONT_OUT) --out-name voucherify_sync $(CRATE_WASM_STOREFRONT)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(WASM_FEATURES) $@ -o $@
+
 # --- tests ----------------------------------------------------------------------------------
 
 test: build lint test-rust test-types test-node test-cli test-contract test-browser
@@ -110,7 +124,9 @@ test: build lint test-rust test-types test-node test-cli test-contract test-brow
 lint: | setup-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --no-default-features --all-targets -- -D warnings
 	cargo clippy --target $(TARGET) -- -D warnings
+	cargo clippy --target $(TARGET) --no-default-features -- -D warnings
 
 test-rust: | setup-rust
 	$(CARGO_TEST)
@@ -164,4 +180,4 @@ bench: build setup-node
 		node bench/run.mjs
 
 clean:
-	rm -rf $(OUT) $(NODE_OUT) tests/browser/screenshots
+	rm -rf $(OUT) $(NODE_OUT) $(STOREFRONT_OUT) tests/browser/screenshots

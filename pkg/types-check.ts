@@ -1,5 +1,5 @@
-// types-check.ts: compiled by `tsc --noEmit -p pkg`, never run; proves that index.d.ts
-// describes the API the way callers use it, and rejects what it should.
+// types-check.ts: compiled by `tsc --noEmit -p pkg`, never run; proves that index.d.ts and
+// storefront.d.ts describe the API the way callers use it, and reject what they should.
 
 import {
   buildCustomer,
@@ -28,6 +28,7 @@ import {
   type Severity,
   type ValidationOptions,
 } from 'voucherify-sync';
+import * as storefront from 'voucherify-sync/storefront';
 
 export async function usesTheApi(): Promise<void> {
   await init();
@@ -119,4 +120,26 @@ export function rejectsMistakes(): void {
   // @ts-expect-error: not an issue code
   const code: IssueCode = 'invalid_date';
   void code;
+}
+
+export async function usesTheStorefrontEntry(): Promise<void> {
+  await storefront.init();
+  await storefront.init(new URL('https://example.com/voucherify_sync_bg.wasm'));
+  const report: storefront.Report = storefront.validatePayload('POST /v1/customers', { source_id: 'c1' });
+  const order: Report = storefront.validateOrder({ amount: 0, items: [] });
+  const prepared: storefront.PreparedRequest = storefront.prepareStackableRequest({ codes: ['A'] });
+  const body: Record<string, unknown> = storefront.prepareStackableRequestStrict({ codes: ['A'] });
+  const customer: storefront.Customer = storefront.buildCustomerStrict({ Email: 'a@b.io' });
+  const client: storefront.Client = storefront.createClient({ clientApplicationId: 'id', clientToken: 'token' });
+  void [report, order, prepared, body, customer, client];
+  // The storefront entry and the full one throw the same classes.
+  const sameError: typeof VoucherifySyncError = storefront.VoucherifySyncError;
+  const sameRequestError: typeof VoucherifyRequestError = storefront.VoucherifyRequestError;
+  void [sameError, sameRequestError];
+  // @ts-expect-error: CSV checks are not part of the storefront entry
+  void storefront.validateCsv;
+  // @ts-expect-error: nor is sync planning
+  void storefront.planSync;
+  // @ts-expect-error: nor the CSV worker
+  void storefront.createCsvWorker;
 }

@@ -4,11 +4,17 @@
 //! Results are JSON strings because one string crossing the boundary and one `JSON.parse` is the
 //! cheapest way to hand a whole report to JavaScript. Misuse comes back as the envelope
 //! `{"error":{"code","message"}}`, which the wrapper throws as a typed `Error`.
+//!
+//! The `data` feature (on by default) adds the CSV, CSV-records and sync-planning exports; the
+//! storefront build leaves it off, so that code is not linked into its module.
 
+#[cfg(feature = "data")]
 mod csv;
 mod customers;
+#[cfg(feature = "data")]
 mod records;
 mod stackable;
+#[cfg(feature = "data")]
 mod sync;
 mod validation;
 
