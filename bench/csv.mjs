@@ -7,7 +7,7 @@
 
 import { CSV_PEERS } from './lib/csv-peers.mjs';
 import { customersCsv } from './lib/customers-csv.mjs';
-import { alternate, progress, ratio, round } from './lib/measure.mjs';
+import { alternate, pairedRatio, progress, round } from './lib/measure.mjs';
 import { nativeCustomersCsv } from './lib/native-csv.mjs';
 import { validateCsv } from '../pkg/node.js';
 import { useBuild } from './lib/builds.mjs';
@@ -16,8 +16,8 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK
   ? [{ label: '10 MB', size: { bytes: 10e6 }, runs: 3, warmup: 1 }]
   : [
-      { label: '10 MB', size: { bytes: 10e6 }, runs: 7, warmup: 1 },
-      { label: '100 000 rows', size: { rows: 100_000 }, runs: 7 },
+      { label: '10 MB', size: { bytes: 10e6 }, runs: 9, warmup: 1 },
+      { label: '100 000 rows', size: { rows: 100_000 }, runs: 9 },
       { label: '100 MB', size: { bytes: 100e6 }, runs: 5 },
       { label: '1 000 000 rows', size: { rows: 1_000_000 }, runs: 5 },
     ];
@@ -75,9 +75,9 @@ async function peerSizes() {
           rowsPerS: Math.round((expected.rows / result.medianMs) * 1e3),
           peakRssMB: round(result.peakRssMB, 0),
           rssGrowthMB: round(result.growthMB, 0),
-          // How many times faster ours is (their median time over ours), on each build.
-          oursFaster: ratio(result.medianMs, ours.medianMs),
-          oursBrowserFaster: ratio(result.medianMs, oursBrowser.medianMs),
+          // How many times faster ours is, on each build: the median of the rounds' time ratios.
+          oursFaster: pairedRatio(result.times, ours.times),
+          oursBrowserFaster: pairedRatio(result.times, oursBrowser.times),
           timesMs: result.times.map((t) => round(t)),
         };
       }),
@@ -119,7 +119,7 @@ process.stdout.write(
   `${JSON.stringify({
     suite: 'csv',
     method:
-      'median of alternating runs (the order rotates each run), garbage collected before each; ours (both wasm builds) gets the bytes, the JS parsers a string decoded beforehand (not timed; TextDecoder is timed on its own); peak RSS sampled during each run',
+      'median of alternating runs (the order rotates each run), garbage collected before each; ratios are the median over runs of the two contenders\' times in the same run (seconds apart, so a slow spell of the shared machine cancels out); ours (both wasm builds) gets the bytes, the JS parsers a string decoded beforehand (not timed; TextDecoder is timed on its own); peak RSS sampled during each run',
     file: 'customers CSV, 16 columns (the template\'s 12, vip boolean and lifetime_value number typed by metadata schemas, 2 untyped metadata), ~205 bytes a row, quoted commas and quotes, non-ASCII names; 0.5 % of rows have exactly one problem: a bad email, a birthdate that is not a real YYYY-MM-DD date, a vip that is not a boolean, a lifetime_value that is not a number, or a repeated Source_id',
     agreement:
       'problem rows = our invalid_format + metadata_invalid_type + duplicate counts (and no other issue) = the JS checks\' counts = the generator\'s, for every size',

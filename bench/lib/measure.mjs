@@ -67,6 +67,16 @@ export async function alternate(contenders, input, { runs, warmup = 0, log = () 
   return results;
 }
 
+/**
+ * The median over runs of `theirs[k] / ours[k]`, rounded to 2 decimals: run k of every contender
+ * comes from the same round, seconds apart, so a slow spell of a shared machine that spans a
+ * round cancels out of its ratio instead of landing on one contender's median.
+ */
+export function pairedRatio(theirs, ours) {
+  const ratios = theirs.map((time, k) => time / ours[k]).filter(Number.isFinite);
+  return Math.round(median(ratios) * 100) / 100;
+}
+
 /** `part / whole` rounded to 2 decimals (a ratio of medians). */
 export function ratio(part, whole) {
   return Math.round((part / whole) * 100) / 100;
