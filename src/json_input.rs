@@ -8,9 +8,11 @@ use crate::{Code, Issue, Limits, Severity};
 /// The UTF-8 byte order mark, which editors sometimes put in front of JSON files.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Parses one JSON document, or describes why it is not one: `too_large` past
-/// [`Limits::max_input_bytes`] (without reading it), `invalid_json`, or `too_deep`.
-pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Value, Issue> {
+/// Parses one JSON document and returns it with its size warnings ([`size_issues`]), or
+/// describes why it is not one: `too_large` past [`Limits::max_input_bytes`] (without reading
+/// it), `invalid_json`, or `too_deep`. Depth and sizes are measured in one walk: serde_json
+/// stops parsing at 128 levels, which bounds that walk's recursion.
+pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<(Value, Vec<Issue>), Issue> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Issue {
             code: Code::TooLarge,
@@ -26,10 +28,11 @@ pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Value, Issue> 
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let value: Value =
         serde_json::from_slice(bytes).map_err(|error| describe(&error, limits.max_depth))?;
-    if exceeds_depth(&value, limits.max_depth) {
+    let mut issues = Vec::new();
+    if !walk_sizes(&value, &Path::ROOT, 0, limits, &mut issues) {
         return Err(too_deep(limits.max_depth));
     }
-    Ok(value)
+    Ok((value, issues))
 }
 
 /// Whether `value` nests arrays and objects more than `max_depth` levels deep. The walk keeps
@@ -60,21 +63,33 @@ pub(crate) fn too_deep(max_depth: usize) -> Issue {
 
 /// Warnings for strings and keys longer than [`Limits::max_string_bytes`] and objects with more
 /// members than [`Limits::max_fields`], each at its own path. `value` must already be within
-/// [`Limits::max_depth`], which bounds the recursion.
+/// [`Limits::max_depth`] (see [`exceeds_depth`]), which bounds the recursion.
 pub(crate) fn size_issues(value: &Value, limits: &Limits) -> Vec<Issue> {
     let mut issues = Vec::new();
-    walk_sizes(value, &Path::ROOT, limits, &mut issues);
+    walk_sizes(value, &Path::ROOT, 0, limits, &mut issues);
     issues
 }
 
-fn walk_sizes(value: &Value, path: &Path, limits: &Limits, issues: &mut Vec<Issue>) {
+/// Adds the size warnings of `value`, found at `depth`, to `issues`; returns `false` (and stops)
+/// when arrays and objects nest past [`Limits::max_depth`].
+fn walk_sizes(
+    value: &Value,
+    path: &Path,
+    depth: usize,
+    limits: &Limits,
+    issues: &mut Vec<Issue>,
+) -> bool {
+    let below = depth.saturating_add(1);
     match value {
-        Value::String(text) => check_string_length(text, "a string", path, limits, issues),
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                walk_sizes(item, &path.index(index), limits, issues);
-            }
+        Value::Array(_) | Value::Object(_) if depth >= limits.max_depth => false,
+        Value::String(text) => {
+            check_string_length(text, "a string", path, limits, issues);
+            true
         }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .all(|(index, item)| walk_sizes(item, &path.index(index), below, limits, issues)),
         Value::Object(map) => {
             if map.len() > limits.max_fields {
                 issues.push(Issue {
@@ -88,13 +103,13 @@ fn walk_sizes(value: &Value, path: &Path, limits: &Limits, issues: &mut Vec<Issu
                     ),
                 });
             }
-            for (key, member) in map {
+            map.iter().all(|(key, member)| {
                 let member_path = path.key(key);
                 check_string_length(key, "the key", &member_path, limits, issues);
-                walk_sizes(member, &member_path, limits, issues);
-            }
+                walk_sizes(member, &member_path, below, limits, issues)
+            })
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        Value::Null | Value::Bool(_) | Value::Number(_) => true,
     }
 }
 

@@ -36,7 +36,7 @@ impl Validator {
     /// Every issue of a body given as bytes, not capped (NDJSON counts them all).
     pub(crate) fn issues_of_bytes(&self, operation: Operation, bytes: &[u8]) -> Vec<Issue> {
         match parse_json(bytes, &self.options.limits) {
-            Ok(value) => self.check(operation, &value, bytes.len()),
+            Ok((value, size_issues)) => self.check(operation, &value, bytes.len(), size_issues),
             Err(issue) => vec![issue],
         }
     }
@@ -53,7 +53,8 @@ impl Validator {
         } else {
             0
         };
-        self.capped(self.check(operation, body, byte_len))
+        let sizes = size_issues(body, &self.options.limits);
+        self.capped(self.check(operation, body, byte_len, sizes))
     }
 
     /// Validates NDJSON: one body per line, blank lines skipped; issues carry their line number.
@@ -61,12 +62,19 @@ impl Validator {
         validate_lines(self, operation, bytes)
     }
 
-    fn check(&self, operation: Operation, body: &Value, byte_len: usize) -> Vec<Issue> {
+    /// The contract's issues of `body`, then its size warnings.
+    fn check(
+        &self,
+        operation: Operation,
+        body: &Value,
+        byte_len: usize,
+        size_issues: Vec<Issue>,
+    ) -> Vec<Issue> {
         let mut ck = Checker::new(operation, &self.options);
         check_body_size(&mut ck, byte_len);
         check_body(&mut ck, body);
         let mut issues = ck.into_issues();
-        issues.extend(size_issues(body, &self.options.limits));
+        issues.extend(size_issues);
         issues
     }
 
