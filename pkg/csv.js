@@ -14,8 +14,9 @@ const OUTPUT_KEYS = ['onCleaned', 'onFailed', 'onPart', 'onImportBody', 'onProgr
  * Validates a CSV import file of `kind` (`customers`, `products`, `skus` or `orders`).
  *
  * The options the core reads: `maxIssues`, `priceUnit` (`units`, the default, or `cents`),
- * `metadataSchemas`, `products` (the products file, for SKUs), `maxPartBytes`. The options of
- * this wrapper: `onProgress({ bytes, totalBytes, rows })` (at least every 1 MB), `signal` (an
+ * `metadataSchemas`, `products` (the products file, for SKUs), `maxPartBytes`, `totalBytes` (the
+ * input's size when a stream's is known; taken from bytes, a Blob or a File otherwise: it sizes
+ * the duplicate index once and is passed to `onProgress`). The options of this wrapper: `onProgress({ bytes, totalBytes, rows })` (at least every 1 MB), `signal` (an
  * `AbortSignal`), and output callbacks, each turning its output on: `onCleaned(bytes)`,
  * `onFailed(bytes)`, `onPart(bytes, index)`, `onImportBody(body, index)`. Outputs are streamed,
  * never held whole.
@@ -30,9 +31,9 @@ export async function validateCsv(kind, input, options = {}) {
     throw new VoucherifySyncError('invalid_options', `options must be an object, not ${describe(options)}`);
   }
   const source = chunksOf(input);
-  const coreOptions = await coreOptionsOf(options);
+  const totalBytes = options.totalBytes ?? sizeOf(input);
+  const coreOptions = await coreOptionsOf({ ...options, totalBytes });
   const validator = create(kind, coreOptions);
-  const totalBytes = sizeOf(input);
   let partIndex = 0;
   let bodyIndex = 0;
   let reported = 0;

@@ -596,6 +596,11 @@ export interface CsvOptions {
   /** The largest part, default 10 485 760. */
   maxPartBytes?: number;
   maxRecordBytes?: number;
+  /**
+   * The size of the whole input, when a stream's is known (taken from bytes, a Blob or a File
+   * otherwise): reported to `onProgress` and used to size the duplicate index once.
+   */
+  totalBytes?: number | null;
   onProgress?: (progress: { bytes: number; totalBytes: number | null; rows: number }) => void;
   signal?: AbortSignal;
   onCleaned?: (bytes: Uint8Array) => void;

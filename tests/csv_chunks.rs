@@ -83,3 +83,21 @@ fn a_generated_file_is_chunk_invariant() {
         );
     }
 }
+
+#[test]
+fn the_total_size_hint_changes_nothing_but_speed() {
+    let input = include_bytes!("fixtures/csv/customers_mixed.csv");
+    let (generated, _) = csv_support::generate::customers_csv(20_000, 7, 50);
+    for bytes in [&input[..], &generated[..]] {
+        let without = run_chunked(CsvKind::Customers, csv_support::all_outputs(), bytes, 4096);
+        // Right, far too small and far too large (the reservation is capped).
+        for total in [bytes.len() as u64, 1, u64::MAX] {
+            let options = CsvOptions {
+                total_bytes: Some(total),
+                ..csv_support::all_outputs()
+            };
+            let with = run_chunked(CsvKind::Customers, options, bytes, 4096);
+            assert_eq!(with, without, "total_bytes {total}");
+        }
+    }
+}

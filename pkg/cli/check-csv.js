@@ -69,7 +69,7 @@ export async function run({ values, positionals }, io) {
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY), totalBytes: input.size });
   let report;
   try {
-    report = await validateCsv(kind, waitingFor(folder, input.chunks), { ...csvOptions, onProgress: progress.update });
+    report = await validateCsv(kind, waitingFor(folder, input.chunks), { ...csvOptions, totalBytes: input.size, onProgress: progress.update });
     await folder?.close();
   } finally {
     progress.done();

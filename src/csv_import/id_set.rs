@@ -119,8 +119,21 @@ impl IdSet {
         Probe::Full
     }
 
-    /// Doubles the table (or makes the first one) and refills it from the arena. The old table
-    /// is freed first, so the two are never held at once. Does nothing when it cannot double.
+    /// Makes room for `ids` identifiers in all, so that the table does not double on the way
+    /// there (an expected count, from the size of the file).
+    pub(crate) fn reserve(&mut self, ids: usize) {
+        let per_bucket = SLOTS.saturating_mul(7) / 8;
+        let buckets = ids
+            .div_ceil(per_bucket)
+            .checked_next_power_of_two()
+            .unwrap_or(MAX_BUCKETS)
+            .min(MAX_BUCKETS);
+        if buckets > self.table.len() {
+            self.resize(buckets);
+        }
+    }
+
+    /// Doubles the table (or makes the first one). Does nothing when it cannot double.
     fn grow(&mut self) {
         let buckets = match self.table.len() {
             0 => 1,
@@ -129,6 +142,12 @@ impl IdSet {
                 _ => return,
             },
         };
+        self.resize(buckets);
+    }
+
+    /// Makes a table of `buckets` buckets and refills it from the arena. The old table is freed
+    /// first, so the two are never held at once.
+    fn resize(&mut self, buckets: usize) {
         self.table = Vec::new();
         self.table = vec![Bucket::EMPTY; buckets];
         self.limit = buckets.saturating_mul(SLOTS * 7) / 8;
@@ -490,6 +509,38 @@ const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reserved_set_keeps_its_ids_and_does_not_grow_on_the_way() {
+        let mut set = IdSet::default();
+        set.insert(b"early", Seen { row: 1, line: 2 });
+        set.reserve(10_000);
+        let buckets = set.table.len();
+        assert!(buckets >= 10_000 / 10, "{buckets} buckets");
+        for i in 2..10_000u64 {
+            assert_eq!(
+                set.insert(
+                    format!("id-{i}").as_bytes(),
+                    Seen {
+                        row: i,
+                        line: i + 1
+                    }
+                ),
+                None
+            );
+        }
+        assert_eq!(set.table.len(), buckets);
+        assert_eq!(set.get(b"early"), Some(Seen { row: 1, line: 2 }));
+        assert_eq!(
+            set.get(b"id-9999"),
+            Some(Seen {
+                row: 9999,
+                line: 10_000
+            })
+        );
+        set.reserve(10);
+        assert_eq!(set.table.len(), buckets, "reserving less never shrinks");
+    }
     use proptest::prelude::*;
     use std::collections::HashMap;
 

@@ -10,7 +10,7 @@ use crate::option_json::{
 };
 use crate::UsageError;
 
-const KEYS: &str = "maxIssues, priceUnit, metadataSchemas, products, cleaned, failed, parts, importBodies, maxPartBytes, maxRecordBytes, ordersPerBody, maxOpenOrders";
+const KEYS: &str = "maxIssues, priceUnit, metadataSchemas, products, cleaned, failed, parts, importBodies, maxPartBytes, maxRecordBytes, ordersPerBody, maxOpenOrders, totalBytes";
 
 impl CsvOptions {
     /// Reads options from JSON bytes; empty input means the defaults.
@@ -20,7 +20,7 @@ impl CsvOptions {
 
     /// Reads options from a JSON value (`null` means the defaults): `{ maxIssues?, priceUnit?:
     /// "units" | "cents", metadataSchemas?, products?: "<products CSV text>", cleaned?, failed?,
-    /// parts?, importBodies?, maxPartBytes?, maxRecordBytes?, ordersPerBody?, maxOpenOrders? }`.
+    /// parts?, importBodies?, maxPartBytes?, maxRecordBytes?, ordersPerBody?, maxOpenOrders?, totalBytes? }`.
     pub fn from_json(value: &Value) -> Result<CsvOptions, UsageError> {
         let mut options = CsvOptions::default();
         let Some(map) = option_entries(value)? else {
@@ -58,6 +58,12 @@ impl CsvOptions {
                 "maxRecordBytes" => options.max_record_bytes = size(key, value)?,
                 "ordersPerBody" => options.orders_per_body = size(key, value)?,
                 "maxOpenOrders" => options.max_open_orders = size(key, value)?,
+                "totalBytes" => {
+                    options.total_bytes = match value {
+                        Value::Null => None,
+                        other => Some(size(key, other)? as u64),
+                    }
+                }
                 other => return Err(unknown_option(other, KEYS)),
             }
         }

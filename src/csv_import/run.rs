@@ -38,6 +38,7 @@ pub(crate) struct Run {
     pub(crate) outputs: Outputs,
     pub(crate) orders: Option<OrderBook>,
     pub(crate) build_bodies: bool,
+    total_bytes: Option<u64>,
     header_line: u64,
     ended: bool,
 }
@@ -76,6 +77,7 @@ impl Run {
             ),
             orders,
             build_bodies: options.import_bodies,
+            total_bytes: options.total_bytes,
             header_line: 1,
             ended: false,
         }
@@ -239,6 +241,9 @@ impl Run {
     fn check_record(&mut self, record: &Record<'_>, header: &Header) {
         self.totals.rows = self.totals.rows.saturating_add(1);
         let row = self.totals.rows;
+        if row == 1 {
+            self.size_id_index(record);
+        }
         let detail = self.log.has_room() || self.outputs.wants_failed();
         self.issues.start(row, record.line, detail);
         if let Some(field) = record.unterminated {
@@ -281,6 +286,21 @@ impl Run {
             }
         }
         self.finish_record(record);
+    }
+
+    /// When the file's size is known, sizes the duplicate index for the rows it likely holds
+    /// (its size over the first row's, at most 1 048 576), so the index is not rebuilt at every
+    /// doubling on the way there.
+    fn size_id_index(&mut self, record: &Record<'_>) {
+        const MOST_RESERVED: u64 = 1 << 20;
+        let uses_ids = self.kind != CsvKind::Orders && self.positions.source_id.is_some();
+        let (Some(total), true) = (self.total_bytes, uses_ids) else {
+            return;
+        };
+        // The unescaped fields, a delimiter after each, the line feed: about the row's bytes.
+        let row_bytes = record.fields.len().saturating_add(record.len()).max(1) as u64;
+        let expected = total.checked_div(row_bytes).unwrap_or(0).min(MOST_RESERVED);
+        self.ids.reserve(usize::try_from(expected).unwrap_or(0));
     }
 
     /// With parts asked for, a valid row must fit in a part with the header.
