@@ -13,6 +13,25 @@ let wasm = null;
 let handles = new Map();
 
 /**
+ * The `init()` of an entry: loads the wasm-bindgen module once, from `input` or else from
+ * `defaultInput()`, then attaches `bindings`. Later calls return the same promise; a failed load
+ * can be retried.
+ */
+export function wasmLoader(initWasm, bindings, defaultInput) {
+  let loading = null;
+  return (input) => {
+    loading ??= initWasm({ module_or_path: input ?? defaultInput() }).then(
+      () => attachWasm(bindings),
+      (error) => {
+        loading = null;
+        throw new VoucherifySyncError('init_failed', `the WebAssembly module could not be loaded: ${error?.message ?? error}`, { cause: error });
+      },
+    );
+    return loading;
+  };
+}
+
+/**
  * Makes the API usable with an initialized wasm-bindgen module (called by the entries).
  * @param {typeof import('./wasm/voucherify_sync.js')} bindings
  */

@@ -5,8 +5,7 @@
 // until then. A page uses this entry or the full one (index.js), not both.
 
 import initWasm, * as bindings from './wasm-storefront/voucherify_sync.js';
-import { attachWasm } from './bridge.js';
-import { VoucherifySyncError } from './errors.js';
+import { wasmLoader } from './bridge.js';
 
 export {
   validatePayload,
@@ -22,9 +21,7 @@ export {
 export { buildCustomer, buildCustomerStrict, diffCustomer, upsertEffects } from './customers.js';
 export { prepareStackableRequest, prepareStackableRequestStrict, summarizeResult } from './stackable.js';
 export { createClient, VoucherifyRequestError } from './client.js';
-export { VoucherifySyncError };
-
-let loading = null;
+export { VoucherifySyncError } from './errors.js';
 
 /**
  * Loads the storefront WebAssembly module. Call it once before the rest of the API; later
@@ -34,15 +31,4 @@ let loading = null;
  *   beside this module
  * @returns {Promise<void>}
  */
-export async function init(input) {
-  loading ??= initWasm({
-    module_or_path: input ?? new URL('./wasm-storefront/voucherify_sync_bg.wasm', import.meta.url),
-  }).then(
-    () => attachWasm(bindings),
-    (error) => {
-      loading = null;
-      throw new VoucherifySyncError('init_failed', `the WebAssembly module could not be loaded: ${error?.message ?? error}`, { cause: error });
-    },
-  );
-  return loading;
-}
+export const init = wasmLoader(initWasm, bindings, () => new URL('./wasm-storefront/voucherify_sync_bg.wasm', import.meta.url));
