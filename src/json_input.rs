@@ -1,6 +1,8 @@
-//! Turning request bytes into a JSON value, with problems reported as issues, not errors.
+//! Turning request bytes into a JSON tree, with problems reported as issues, not errors.
 
 use serde_json::Value;
+
+use crate::json_tree::{self, Json, ParseError, ParseLimits, Reason};
 
 use crate::path::Path;
 use crate::{Code, Issue, Limits, Severity};
@@ -10,9 +12,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses one JSON document and returns it with its size warnings ([`size_issues`]), or
 /// describes why it is not one: `too_large` past [`Limits::max_input_bytes`] (without reading
-/// it), `invalid_json`, or `too_deep`. Depth and sizes are measured in one walk: serde_json
-/// stops parsing at 128 levels, which bounds that walk's recursion.
-pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<(Value, Vec<Issue>), Issue> {
+/// it), `invalid_json`, or `too_deep`. The reader stops past [`Limits::max_depth`] and notes
+/// whether anything is past the size limits; only then does a walk find where.
+pub(crate) fn parse_json<'b>(
+    bytes: &'b [u8],
+    limits: &Limits,
+) -> Result<(Json<'b>, Vec<Issue>), Issue> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Issue {
             code: Code::TooLarge,
@@ -26,13 +31,19 @@ pub(crate) fn parse_json(bytes: &[u8], limits: &Limits) -> Result<(Value, Vec<Is
         });
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|error| describe(&error, limits.max_depth))?;
-    let mut issues = Vec::new();
-    if !walk_sizes(&value, &Path::ROOT, 0, limits, &mut issues) {
-        return Err(too_deep(limits.max_depth));
-    }
-    Ok((value, issues))
+    let parse_limits = ParseLimits {
+        max_depth: limits.max_depth,
+        max_string_bytes: limits.max_string_bytes,
+        max_fields: limits.max_fields,
+    };
+    let parsed =
+        json_tree::parse(bytes, &parse_limits).map_err(|error| describe(&error, limits))?;
+    let issues = if parsed.oversized {
+        size_issues(&parsed.value, limits)
+    } else {
+        Vec::new()
+    };
+    Ok((parsed.value, issues))
 }
 
 /// Whether `value` nests arrays and objects more than `max_depth` levels deep. The walk keeps
@@ -64,7 +75,7 @@ pub(crate) fn too_deep(max_depth: usize) -> Issue {
 /// Warnings for strings and keys longer than [`Limits::max_string_bytes`] and objects with more
 /// members than [`Limits::max_fields`], each at its own path. `value` must already be within
 /// [`Limits::max_depth`] (see [`exceeds_depth`]), which bounds the recursion.
-pub(crate) fn size_issues(value: &Value, limits: &Limits) -> Vec<Issue> {
+pub(crate) fn size_issues(value: &Json, limits: &Limits) -> Vec<Issue> {
     let mut issues = Vec::new();
     walk_sizes(value, &Path::ROOT, 0, limits, &mut issues);
     issues
@@ -73,7 +84,7 @@ pub(crate) fn size_issues(value: &Value, limits: &Limits) -> Vec<Issue> {
 /// Adds the size warnings of `value`, found at `depth`, to `issues`; returns `false` (and stops)
 /// when arrays and objects nest past [`Limits::max_depth`].
 fn walk_sizes(
-    value: &Value,
+    value: &Json,
     path: &Path,
     depth: usize,
     limits: &Limits,
@@ -81,16 +92,16 @@ fn walk_sizes(
 ) -> bool {
     let below = depth.saturating_add(1);
     match value {
-        Value::Array(_) | Value::Object(_) if depth >= limits.max_depth => false,
-        Value::String(text) => {
+        Json::Array(_) | Json::Object(_) if depth >= limits.max_depth => false,
+        Json::String(text) => {
             check_string_length(text, "a string", path, limits, issues);
             true
         }
-        Value::Array(items) => items
+        Json::Array(items) => items
             .iter()
             .enumerate()
             .all(|(index, item)| walk_sizes(item, &path.index(index), below, limits, issues)),
-        Value::Object(map) => {
+        Json::Object(map) => {
             if map.len() > limits.max_fields {
                 issues.push(Issue {
                     code: Code::TooMany,
@@ -109,7 +120,7 @@ fn walk_sizes(
                 walk_sizes(member, &member_path, below, limits, issues)
             })
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => true,
+        Json::Null | Json::Bool(_) | Json::Number(_) => true,
     }
 }
 
@@ -134,34 +145,19 @@ fn check_string_length(
     }
 }
 
-fn describe(error: &serde_json::Error, max_depth: usize) -> Issue {
-    let text = error.to_string();
-    if text.starts_with("recursion limit exceeded") {
-        return too_deep(max_depth);
-    }
-    // What precedes the first " at line ", found by bytes: a substring search would link
-    // core's two-way searcher, 2 KB of WebAssembly, for this one call.
-    const AT_LINE: &[u8] = b" at line ";
-    let end = text
-        .as_bytes()
-        .windows(AT_LINE.len())
-        .position(|window| window == AT_LINE)
-        .unwrap_or(text.len());
-    let reason = text.get(..end).unwrap_or(&text).to_string();
-    let message = if error.line() == 0 {
-        format!("the body is not valid JSON: {reason}")
-    } else {
-        format!(
-            "the body is not valid JSON: {reason} at line {} column {}",
-            error.line(),
-            error.column()
-        )
+fn describe(error: &ParseError, limits: &Limits) -> Issue {
+    let reason = match error.reason {
+        Reason::TooDeep => return too_deep(limits.max_depth),
+        Reason::Syntax(reason) => reason,
     };
     Issue {
         code: Code::InvalidJson,
         severity: Severity::Error,
         path: String::new(),
-        message,
+        message: format!(
+            "the body is not valid JSON: {reason} at line {} column {}",
+            error.line, error.column
+        ),
     }
 }
 

@@ -38,6 +38,7 @@ mod decimal;
 mod effects;
 mod formats;
 mod json_input;
+mod json_tree;
 mod limits;
 mod lowercase;
 mod metadata;

@@ -188,6 +188,13 @@ impl Operation {
     /// is case-insensitive, and surrounding whitespace, a trailing slash and a query string are
     /// ignored.
     pub fn parse(text: &str) -> Result<Operation, UsageError> {
+        // The common call names an operation by its key exactly: no splitting, no allocation.
+        if let Some(operation) = Operation::ALL
+            .iter()
+            .find(|operation| operation.key() == text)
+        {
+            return Ok(*operation);
+        }
         let trimmed = text.trim();
         let (method, raw_path) = trimmed
             .split_once(char::is_whitespace)

@@ -11,7 +11,7 @@ pub(crate) fn parse_option_bytes(bytes: &[u8]) -> Result<Value, UsageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Null);
     }
-    serde_json::from_slice(bytes)
+    crate::json_tree::parse_value(bytes)
         .map_err(|error| invalid_option(format!("options are not valid JSON: {error}")))
 }
 

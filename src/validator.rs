@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::checker::Checker;
 use crate::contract::{check_body, check_body_size, has_size_limit};
 use crate::json_input::{exceeds_depth, parse_json, size_issues, too_deep};
+use crate::json_tree::Json;
 use crate::limits::cap_issues;
 use crate::ndjson::validate_lines;
 use crate::{Issue, NdjsonReport, Operation, Report, ValidationOptions};
@@ -53,8 +54,9 @@ impl Validator {
         } else {
             0
         };
-        let sizes = size_issues(body, &self.options.limits);
-        self.capped(self.check(operation, body, byte_len, sizes))
+        let body = Json::borrowed(body);
+        let sizes = size_issues(&body, &self.options.limits);
+        self.capped(self.check(operation, &body, byte_len, sizes))
     }
 
     /// Validates NDJSON: one body per line, blank lines skipped; issues carry their line number.
@@ -66,7 +68,7 @@ impl Validator {
     fn check(
         &self,
         operation: Operation,
-        body: &Value,
+        body: &Json,
         byte_len: usize,
         size_issues: Vec<Issue>,
     ) -> Vec<Issue> {

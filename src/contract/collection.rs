@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::fields::{check_object, expect_string, field, type_error, Kind, ObjectSpec};
 use crate::checker::Checker;
@@ -14,13 +14,13 @@ use crate::Code;
 /// elements, and warns about a `source_id` that repeats (the later record overwrites the earlier).
 pub(crate) fn check_records(
     ck: &mut Checker,
-    body: &Value,
+    body: &Json,
     path: &Path,
     noun: &str,
     max: Option<usize>,
-    check_element: fn(&mut Checker, &Value, &Path),
+    check_element: fn(&mut Checker, &Json, &Path),
 ) {
-    let Value::Array(records) = body else {
+    let Json::Array(records) = body else {
         type_error(ck, body, path, "the body", &format!("an array of {noun}s"));
         return;
     };
@@ -45,14 +45,14 @@ pub(crate) fn check_records(
     for (index, record) in records.iter().enumerate() {
         let record_path = path.index(index);
         check_element(ck, record, &record_path);
-        if let Some(source_id) = record.get("source_id").and_then(Value::as_str) {
+        if let Some(source_id) = record.get("source_id").and_then(Json::as_str) {
             if let Some(first) = first_seen.get(source_id) {
                 ck.warn(
                     Code::Duplicate,
                     &record_path.key("source_id"),
                     format!(
                         "source_id {} is also used by the {noun} at index {first}; the later one overwrites the earlier",
-                        shown(&Value::String(source_id.to_string()))
+                        shown(&Json::String(source_id.into()))
                     ),
                 );
             } else {
@@ -97,17 +97,17 @@ const PRODUCTS_METADATA: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of `POST /v1/customers/metadata/async`.
-pub(crate) fn check_customers_metadata(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_customers_metadata(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &CUSTOMERS_METADATA);
 }
 
 /// Checks the body of `POST /v1/products/metadata/async`.
-pub(crate) fn check_products_metadata(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_products_metadata(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &PRODUCTS_METADATA);
 }
 
-fn check_source_ids(ck: &mut Checker, value: &Value, path: &Path) {
-    let Value::Array(ids) = value else {
+fn check_source_ids(ck: &mut Checker, value: &Json, path: &Path) {
+    let Json::Array(ids) = value else {
         type_error(ck, value, path, "source_ids", "an array of strings");
         return;
     };

@@ -1,7 +1,7 @@
 //! Customer request bodies: create, update (where `source_id` is immutable), bulk upsert, and
 //! the customer objects nested in orders, events and publications.
 
-use serde_json::{Map, Value};
+use crate::json_tree::{Json, Members};
 
 use super::fields::{check_object, field, Field, Kind, Note, ObjectSpec};
 use crate::checker::Checker;
@@ -200,33 +200,33 @@ const CLEARABLE_ADDRESS: ObjectSpec = ObjectSpec {
 };
 
 /// Checks a nullable address object.
-fn check_address(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_address(ck: &mut Checker, value: &Json, path: &Path) {
     if !value.is_null() {
         check_object(ck, value, path, &ADDRESS);
     }
 }
 
 /// Checks the nullable address of an update.
-fn check_clearable_address(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_clearable_address(ck: &mut Checker, value: &Json, path: &Path) {
     if !value.is_null() {
         check_object(ck, value, path, &CLEARABLE_ADDRESS);
     }
 }
 
 /// Checks the body of `POST /v1/customers`.
-pub(crate) fn check_create(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_create(ck: &mut Checker, body: &Json, path: &Path) {
     if let Some(map) = check_object(ck, body, path, &CREATE) {
         check_identity(ck, map, path, false);
     }
 }
 
 /// Checks the body of `PUT /v1/customers/{customerId}`.
-pub(crate) fn check_update(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_update(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &UPDATE);
 }
 
 /// Checks one element of a `POST /v1/customers/bulk/async` body.
-pub(crate) fn check_bulk_item(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_bulk_item(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &BULK_ITEM);
 }
 
@@ -235,7 +235,7 @@ pub(crate) fn check_bulk_item(ck: &mut Checker, body: &Value, path: &Path) {
 /// is an error; otherwise a warning, since the API then cannot match or upsert it by key.
 pub(crate) fn check_reference(
     ck: &mut Checker,
-    value: &Value,
+    value: &Json,
     path: &Path,
     identifier_required: bool,
 ) {
@@ -245,18 +245,13 @@ pub(crate) fn check_reference(
 }
 
 /// A customer nested where the API can create one without a key (orders).
-pub(crate) fn check_optional_reference(ck: &mut Checker, value: &Value, path: &Path) {
+pub(crate) fn check_optional_reference(ck: &mut Checker, value: &Json, path: &Path) {
     check_reference(ck, value, path, false);
 }
 
-fn check_identity(
-    ck: &mut Checker,
-    map: &Map<String, Value>,
-    path: &Path,
-    identifier_required: bool,
-) {
-    let has_id = map.get("id").is_some_and(Value::is_string);
-    let has_source_id = map.get("source_id").is_some_and(Value::is_string);
+fn check_identity(ck: &mut Checker, map: &Members, path: &Path, identifier_required: bool) {
+    let has_id = map.get("id").is_some_and(Json::is_string);
+    let has_source_id = map.get("source_id").is_some_and(Json::is_string);
     if has_id && has_source_id {
         ck.warn(
             Code::IgnoredField,

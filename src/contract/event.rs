@@ -1,6 +1,6 @@
 //! Custom event bodies (`POST /v1/events`, `POST /client/v1/events`).
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::customer::check_reference;
 use super::fields::{check_object, expect_string, field, Kind, ObjectSpec};
@@ -46,11 +46,11 @@ const LOYALTY: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of a custom event.
-pub(crate) fn check_event(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_event(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &EVENT);
 }
 
-fn check_event_name(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_event_name(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(name) = expect_string(ck, value, path, "event") {
         let length = name.chars().count();
         if length == 0 || length > MAX_EVENT_NAME_CHARS {
@@ -64,14 +64,14 @@ fn check_event_name(ck: &mut Checker, value: &Value, path: &Path) {
 }
 
 /// The event's customer is upserted; without an `id` or `source_id` it cannot be matched.
-fn check_event_customer(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_event_customer(ck: &mut Checker, value: &Json, path: &Path) {
     check_reference(ck, value, path, true);
 }
 
-fn check_referral(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_referral(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &REFERRAL);
 }
 
-fn check_loyalty(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_loyalty(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &LOYALTY);
 }

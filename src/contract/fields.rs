@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use crate::json_tree::{Json, Members};
 
 use crate::checker::Checker;
 use crate::formats::{is_calendar_date, is_http_url, is_rfc3339_date_time, looks_like_email};
@@ -14,7 +14,7 @@ use crate::values::{json_type, shown};
 use crate::Code;
 
 /// A check of a nested value that a field table cannot express.
-pub(crate) type NestedCheck = fn(&mut Checker, &Value, &Path);
+pub(crate) type NestedCheck = fn(&mut Checker, &Json, &Path);
 
 /// What a field must hold.
 pub(crate) enum Kind {
@@ -89,13 +89,13 @@ pub(crate) const fn field(name: &'static str, kind: Kind) -> Field {
 }
 
 /// Checks `value` against `spec`; returns the object's members when it is an object.
-pub(crate) fn check_object<'v>(
+pub(crate) fn check_object<'v, 'a>(
     ck: &mut Checker,
-    value: &'v Value,
+    value: &'v Json<'a>,
     path: &Path,
     spec: &ObjectSpec,
-) -> Option<&'v Map<String, Value>> {
-    let Value::Object(map) = value else {
+) -> Option<&'v Members<'a>> {
+    let Json::Object(map) = value else {
         ck.error(
             Code::InvalidType,
             path,
@@ -120,7 +120,7 @@ pub(crate) fn check_object<'v>(
         if let Some(field) = spec.fields.iter().find(|field| field.name == key) {
             check_kind(ck, member, &member_path, key, &field.kind);
         } else if note.is_some() {
-        } else if spec.response_only.contains(&key.as_str()) {
+        } else if spec.response_only.contains(&key) {
             ck.warn(
                 Code::ResponseOnlyField,
                 &member_path,
@@ -138,7 +138,7 @@ pub(crate) fn check_object<'v>(
         }
     }
     for name in spec.required {
-        if !map.contains_key(*name) {
+        if !map.contains_key(name) {
             ck.error(
                 Code::MissingField,
                 path,
@@ -165,7 +165,7 @@ pub(crate) fn check_object<'v>(
 }
 
 /// Checks one member against its kind.
-pub(crate) fn check_kind(ck: &mut Checker, value: &Value, path: &Path, name: &str, kind: &Kind) {
+pub(crate) fn check_kind(ck: &mut Checker, value: &Json, path: &Path, name: &str, kind: &Kind) {
     match kind {
         Kind::Str => {
             expect_string(ck, value, path, name);
@@ -286,7 +286,7 @@ pub(crate) fn check_kind(ck: &mut Checker, value: &Value, path: &Path, name: &st
 }
 
 /// Records `invalid_type` for `name`, which should have been `wanted`.
-pub(crate) fn type_error(ck: &mut Checker, value: &Value, path: &Path, name: &str, wanted: &str) {
+pub(crate) fn type_error(ck: &mut Checker, value: &Json, path: &Path, name: &str, wanted: &str) {
     ck.error(
         Code::InvalidType,
         path,
@@ -297,12 +297,12 @@ pub(crate) fn type_error(ck: &mut Checker, value: &Value, path: &Path, name: &st
 /// Returns the string, or records `invalid_type`.
 pub(crate) fn expect_string<'v>(
     ck: &mut Checker,
-    value: &'v Value,
+    value: &'v Json,
     path: &Path,
     name: &str,
 ) -> Option<&'v str> {
     match value {
-        Value::String(text) => Some(text),
+        Json::String(text) => Some(text),
         other => {
             type_error(ck, other, path, name, "a string");
             None
@@ -310,7 +310,7 @@ pub(crate) fn expect_string<'v>(
     }
 }
 
-fn check_id(ck: &mut Checker, value: &Value, path: &Path, name: &str, nullable: bool) {
+fn check_id(ck: &mut Checker, value: &Json, path: &Path, name: &str, nullable: bool) {
     if nullable && value.is_null() {
         return;
     }
@@ -320,20 +320,20 @@ fn check_id(ck: &mut Checker, value: &Value, path: &Path, name: &str, nullable: 
         "a string"
     };
     match value {
-        Value::String(text) if text.trim().is_empty() => ck.warn(
+        Json::String(text) if text.trim().is_empty() => ck.warn(
             Code::EmptyValue,
             path,
             format!(
                 "{name} is empty; an empty identifier matches nothing or creates a blank record"
             ),
         ),
-        Value::String(_) => {}
+        Json::String(_) => {}
         other => type_error(ck, other, path, name, wanted),
     }
 }
 
-fn check_string_list(ck: &mut Checker, value: &Value, path: &Path, name: &str) {
-    let Value::Array(items) = value else {
+fn check_string_list(ck: &mut Checker, value: &Json, path: &Path, name: &str) {
+    let Json::Array(items) = value else {
         type_error(ck, value, path, name, "an array of strings");
         return;
     };
@@ -353,8 +353,8 @@ fn check_string_list(ck: &mut Checker, value: &Value, path: &Path, name: &str) {
     }
 }
 
-fn check_price(ck: &mut Checker, value: &Value, path: &Path, name: &str) {
-    let Value::Number(number) = value else {
+fn check_price(ck: &mut Checker, value: &Json, path: &Path, name: &str) {
+    let Json::Number(number) = value else {
         type_error(ck, value, path, name, "a number");
         return;
     };
@@ -393,12 +393,12 @@ fn within_safe_range(number: &serde_json::Number) -> bool {
 /// `out_of_range` (beyond 2^53 − 1, which a JavaScript server cannot hold exactly).
 pub(crate) fn expect_integer(
     ck: &mut Checker,
-    value: &Value,
+    value: &Json,
     path: &Path,
     name: &str,
     money: bool,
 ) -> Option<i64> {
-    let Value::Number(number) = value else {
+    let Json::Number(number) = value else {
         let wanted = if money {
             "an integer amount in cents"
         } else {

@@ -14,14 +14,14 @@ mod stackable;
 
 pub(crate) use stackable::MAX_REDEEMABLES;
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use crate::checker::Checker;
 use crate::path::Path;
 use crate::{Code, Operation};
 
 /// Checks `body` as the request body of `ck.operation`.
-pub(crate) fn check_body(ck: &mut Checker, body: &Value) {
+pub(crate) fn check_body(ck: &mut Checker, body: &Json) {
     let root = Path::ROOT;
     let import_max = Some(ck.options.limits.max_import_orders);
     match ck.operation {

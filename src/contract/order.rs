@@ -1,7 +1,7 @@
 //! Order request bodies (create, update, import) and their items: money in cents, amounts that
 //! add up, item identification, and `override` only where an order is written.
 
-use serde_json::{Map, Value};
+use crate::json_tree::{Json, Members};
 
 use super::customer::check_optional_reference;
 use super::fields::{check_object, field, Field, Kind, Note, ObjectSpec};
@@ -237,35 +237,35 @@ const ITEM_SKU: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of `POST /v1/orders`.
-pub(crate) fn check_create(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_create(ck: &mut Checker, body: &Json, path: &Path) {
     if let Some(map) = check_object(ck, body, path, &CREATE) {
         check_amount_total(ck, map, path);
     }
 }
 
 /// Checks the body of `PUT /v1/orders/{orderId}`.
-pub(crate) fn check_update(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_update(ck: &mut Checker, body: &Json, path: &Path) {
     if let Some(map) = check_object(ck, body, path, &UPDATE) {
         check_amount_total(ck, map, path);
     }
 }
 
 /// Checks one order of a `POST /v1/orders/import` body.
-pub(crate) fn check_import_item(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_import_item(ck: &mut Checker, body: &Json, path: &Path) {
     if let Some(map) = check_object(ck, body, path, &IMPORT_ITEM) {
         check_amount_total(ck, map, path);
     }
 }
 
 /// Checks an order nested in a stackable or qualification request.
-pub(crate) fn check_nested(ck: &mut Checker, value: &Value, path: &Path) {
+pub(crate) fn check_nested(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(map) = check_object(ck, value, path, &NESTED) {
         check_amount_total(ck, map, path);
     }
 }
 
-fn check_items(ck: &mut Checker, value: &Value, path: &Path) {
-    let Value::Array(items) = value else {
+fn check_items(ck: &mut Checker, value: &Json, path: &Path) {
+    let Json::Array(items) = value else {
         super::fields::type_error(ck, value, path, "items", "an array of order items");
         return;
     };
@@ -289,14 +289,14 @@ fn check_items(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_item_identity(ck: &mut Checker, item: &Map<String, Value>, path: &Path) {
-    let has = |key: &str| item.get(key).is_some_and(Value::is_string);
+fn check_item_identity(ck: &mut Checker, item: &Members, path: &Path) {
+    let has = |key: &str| item.get(key).is_some_and(Json::is_string);
     let nested_has = |key: &str| {
         item.get(key)
-            .and_then(Value::as_object)
+            .and_then(Json::as_object)
             .is_some_and(|object| {
-                object.get("id").is_some_and(Value::is_string)
-                    || object.get("source_id").is_some_and(Value::is_string)
+                object.get("id").is_some_and(Json::is_string)
+                    || object.get("source_id").is_some_and(Json::is_string)
             })
     };
     if has("source_id") && !item.contains_key("related_object") {
@@ -321,7 +321,7 @@ fn check_item_identity(ck: &mut Checker, item: &Map<String, Value>, path: &Path)
 }
 
 /// `amount` must equal `price × quantity` when all three are given.
-fn check_item_amount(ck: &mut Checker, item: &Map<String, Value>, path: &Path) {
+fn check_item_amount(ck: &mut Checker, item: &Members, path: &Path) {
     let (Some(amount), Some(price), Some(quantity)) = (
         exact_integer(item.get("amount")),
         exact_integer(item.get("price")),
@@ -348,11 +348,11 @@ fn check_item_amount(ck: &mut Checker, item: &Map<String, Value>, path: &Path) {
 
 /// The order `amount` must equal the sum of the item amounts, when every item's amount is known
 /// (given, or `price × quantity`).
-fn check_amount_total(ck: &mut Checker, order: &Map<String, Value>, path: &Path) {
+fn check_amount_total(ck: &mut Checker, order: &Members, path: &Path) {
     let Some(amount) = exact_integer(order.get("amount")) else {
         return;
     };
-    let Some(Value::Array(items)) = order.get("items") else {
+    let Some(Json::Array(items)) = order.get("items") else {
         return;
     };
     if items.is_empty() {
@@ -381,7 +381,7 @@ fn check_amount_total(ck: &mut Checker, order: &Map<String, Value>, path: &Path)
 }
 
 /// An integer value within the safe range, or `None` (other rules report why).
-fn exact_integer(value: Option<&Value>) -> Option<i64> {
+fn exact_integer(value: Option<&Json>) -> Option<i64> {
     let number = value?.as_number()?;
     let int = number.as_i64().or_else(|| {
         let float = number.as_f64()?;
@@ -390,13 +390,13 @@ fn exact_integer(value: Option<&Value>) -> Option<i64> {
     (int.unsigned_abs() <= crate::limits::MAX_SAFE_INTEGER.unsigned_abs()).then_some(int)
 }
 
-fn check_item_product(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_item_product(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(map) = check_object(ck, value, path, &ITEM_PRODUCT) {
         check_override(ck, map, path, "product");
     }
 }
 
-fn check_item_sku(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_item_sku(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(map) = check_object(ck, value, path, &ITEM_SKU) {
         check_override(ck, map, path, "SKU");
     }
@@ -404,8 +404,8 @@ fn check_item_sku(ck: &mut Checker, value: &Value, path: &Path) {
 
 /// `override: true` stores the product or SKU, but only on operations that write an order, and
 /// a new one is created by `source_id`.
-fn check_override(ck: &mut Checker, map: &Map<String, Value>, path: &Path, noun: &str) {
-    if map.get("override") != Some(&Value::Bool(true)) {
+fn check_override(ck: &mut Checker, map: &Members, path: &Path, noun: &str) {
+    if map.get("override") != Some(&Json::Bool(true)) {
         return;
     }
     if !ck.operation.creates_order() {
@@ -417,8 +417,8 @@ fn check_override(ck: &mut Checker, map: &Map<String, Value>, path: &Path, noun:
                 ck.operation.key()
             ),
         );
-    } else if !map.get("source_id").is_some_and(Value::is_string)
-        && !map.get("id").is_some_and(Value::is_string)
+    } else if !map.get("source_id").is_some_and(Json::is_string)
+        && !map.get("id").is_some_and(Json::is_string)
     {
         ck.warn(
             Code::MissingIdentifier,

@@ -1,6 +1,6 @@
 //! Product request bodies: create, update and the elements of a bulk upsert.
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::fields::{check_object, field, Field, Kind, Note, ObjectSpec};
 use crate::checker::Checker;
@@ -83,16 +83,16 @@ const BULK_ITEM: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of `POST /v1/products`.
-pub(crate) fn check_create(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_create(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &CREATE);
 }
 
 /// Checks the body of `PUT /v1/products/{productId}`.
-pub(crate) fn check_update(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_update(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &UPDATE);
 }
 
 /// Checks one element of a `POST /v1/products/bulk/async` body.
-pub(crate) fn check_bulk_item(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_bulk_item(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &BULK_ITEM);
 }

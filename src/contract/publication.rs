@@ -1,7 +1,7 @@
 //! Publication bodies (`POST /v1/publications`): a voucher code or a campaign, and the customer
 //! who receives it.
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::customer::check_reference;
 use super::fields::{check_object, field, Kind, ObjectSpec};
@@ -52,7 +52,7 @@ const CAMPAIGN: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of `POST /v1/publications`.
-pub(crate) fn check_publication(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_publication(ck: &mut Checker, body: &Json, path: &Path) {
     let Some(map) = check_object(ck, body, path, &PUBLICATION) else {
         return;
     };
@@ -71,16 +71,16 @@ pub(crate) fn check_publication(ck: &mut Checker, body: &Value, path: &Path) {
     }
 }
 
-fn check_publication_customer(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_publication_customer(ck: &mut Checker, value: &Json, path: &Path) {
     check_reference(ck, value, path, true);
 }
 
 /// The campaign is `{name, count}`.
-fn check_campaign(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_campaign(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &CAMPAIGN);
 }
 
-fn check_count(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_count(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(count) = super::fields::expect_integer(ck, value, path, "count", false) {
         if !(1..=MAX_PUBLICATION_COUNT).contains(&count) {
             ck.error(

@@ -1,6 +1,6 @@
 //! Qualification bodies (`POST /v1/qualifications`, `POST /client/v1/qualifications`).
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::customer::check_optional_reference;
 use super::fields::{check_object, expect_integer, field, Kind, ObjectSpec};
@@ -73,19 +73,19 @@ const SESSION: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of a qualification request.
-pub(crate) fn check_qualification(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_qualification(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &QUALIFICATION);
 }
 
-fn check_options(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_options(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &OPTIONS);
 }
 
-fn check_session(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_session(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &SESSION);
 }
 
-fn check_limit(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_limit(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(limit) = expect_integer(ck, value, path, "limit", false) {
         if !(1..=MAX_LIMIT).contains(&limit) {
             ck.error(
@@ -97,13 +97,13 @@ fn check_limit(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_starting_after(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_starting_after(ck: &mut Checker, value: &Json, path: &Path) {
     if !value.is_null() {
         super::fields::check_kind(ck, value, path, "starting_after", &Kind::DateTime);
     }
 }
 
-fn check_expand(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_expand(ck: &mut Checker, value: &Json, path: &Path) {
     check_enum_list(
         ck,
         value,

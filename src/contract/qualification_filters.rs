@@ -1,7 +1,7 @@
 //! The `options.filters` of a qualification: a junction and, per filter, `conditions` whose
 //! operators take lists of ids, of enum values, or of any value.
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::fields::{check_object, expect_string, field, type_error, Kind, ObjectSpec};
 use crate::checker::Checker;
@@ -43,30 +43,30 @@ const FILTERS: ObjectSpec = ObjectSpec {
 };
 
 /// Checks `options.filters`.
-pub(crate) fn check_filters(ck: &mut Checker, value: &Value, path: &Path) {
+pub(crate) fn check_filters(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &FILTERS);
 }
 
-fn check_id_filter(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_id_filter(ck: &mut Checker, value: &Json, path: &Path) {
     check_filter(ck, value, path, None);
 }
 
-fn check_campaign_type(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_campaign_type(ck: &mut Checker, value: &Json, path: &Path) {
     check_filter(ck, value, path, Some(CAMPAIGN_TYPES));
 }
 
-fn check_resource_type(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_resource_type(ck: &mut Checker, value: &Json, path: &Path) {
     check_filter(ck, value, path, Some(RESOURCE_TYPES));
 }
 
-fn check_holder_role(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_holder_role(ck: &mut Checker, value: &Json, path: &Path) {
     check_filter(ck, value, path, Some(HOLDER_ROLES));
 }
 
 /// A filter is `{ conditions: { <operator>: [values] } }`; with `allowed`, the list operators
 /// take only those values and the any-value operators are not accepted.
-fn check_filter(ck: &mut Checker, value: &Value, path: &Path, allowed: Option<&[&str]>) {
-    let Value::Object(filter) = value else {
+fn check_filter(ck: &mut Checker, value: &Json, path: &Path, allowed: Option<&[&str]>) {
+    let Json::Object(filter) = value else {
         type_error(ck, value, path, "a filter", "an object with conditions");
         return;
     };
@@ -80,7 +80,7 @@ fn check_filter(ck: &mut Checker, value: &Value, path: &Path, allowed: Option<&[
             );
             continue;
         }
-        let Value::Object(conditions) = member else {
+        let Json::Object(conditions) = member else {
             type_error(
                 ck,
                 member,
@@ -92,8 +92,8 @@ fn check_filter(ck: &mut Checker, value: &Value, path: &Path, allowed: Option<&[
         };
         for (operator, operand) in conditions {
             let operand_path = member_path.key(operator);
-            let takes_any = VALUE_OPERATORS.contains(&operator.as_str()) && allowed.is_none();
-            if !LIST_OPERATORS.contains(&operator.as_str()) && !takes_any {
+            let takes_any = VALUE_OPERATORS.contains(&operator) && allowed.is_none();
+            if !LIST_OPERATORS.contains(&operator) && !takes_any {
                 ck.warn(
                     Code::UnknownField,
                     &operand_path,
@@ -101,7 +101,7 @@ fn check_filter(ck: &mut Checker, value: &Value, path: &Path, allowed: Option<&[
                 );
                 continue;
             }
-            let Value::Array(items) = operand else {
+            let Json::Array(items) = operand else {
                 type_error(ck, operand, &operand_path, operator, "an array");
                 continue;
             };

@@ -1,6 +1,6 @@
 //! SKU request bodies: create and update.
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use super::fields::{check_object, expect_string, field, Field, Kind, Note, ObjectSpec};
 use crate::checker::Checker;
@@ -73,17 +73,17 @@ const UPDATE: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of `POST /v1/products/{productId}/skus`.
-pub(crate) fn check_create(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_create(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &CREATE);
 }
 
 /// Checks the body of `PUT /v1/products/{productId}/skus/{skuId}`.
-pub(crate) fn check_update(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_update(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &UPDATE);
 }
 
 /// A currency should be a three-letter ISO 4217 code such as `USD`.
-fn check_currency(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_currency(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(text) = expect_string(ck, value, path, "currency") {
         if !(text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())) {
             ck.warn(
@@ -96,8 +96,8 @@ fn check_currency(ck: &mut Checker, value: &Value, path: &Path) {
 }
 
 /// SKU attributes are an object of values for the parent product's attribute names.
-fn check_attributes(ck: &mut Checker, value: &Value, path: &Path) {
-    let Value::Object(map) = value else {
+fn check_attributes(ck: &mut Checker, value: &Json, path: &Path) {
+    let Json::Object(map) = value else {
         super::fields::type_error(
             ck,
             value,
@@ -108,7 +108,7 @@ fn check_attributes(ck: &mut Checker, value: &Value, path: &Path) {
         return;
     };
     for (key, member) in map {
-        if member.is_object() || member.is_array() {
+        if matches!(member, Json::Object(_) | Json::Array(_)) {
             ck.warn(
                 Code::InvalidType,
                 &path.key(key),

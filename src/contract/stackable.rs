@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use crate::json_tree::{Json, Members};
 
 use super::customer::check_optional_reference;
 use super::fields::{
@@ -123,12 +123,12 @@ const OPTIONS: ObjectSpec = ObjectSpec {
 };
 
 /// Checks the body of a stackable validation or redemption.
-pub(crate) fn check_stackable(ck: &mut Checker, body: &Value, path: &Path) {
+pub(crate) fn check_stackable(ck: &mut Checker, body: &Json, path: &Path) {
     check_object(ck, body, path, &STACKABLE);
 }
 
-fn check_redeemables(ck: &mut Checker, value: &Value, path: &Path) {
-    let Value::Array(redeemables) = value else {
+fn check_redeemables(ck: &mut Checker, value: &Json, path: &Path) {
+    let Json::Array(redeemables) = value else {
         type_error(ck, value, path, "redeemables", "an array of redeemables");
         return;
     };
@@ -156,20 +156,17 @@ fn check_redeemables(ck: &mut Checker, value: &Value, path: &Path) {
         let Some(map) = check_object(ck, redeemable, &item_path, &REDEEMABLE) else {
             continue;
         };
-        let object = map
-            .get("object")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let object = map.get("object").and_then(Json::as_str).unwrap_or_default();
         check_kind_fields(ck, map, &item_path, object);
         if object == "promotion_stack" {
             stacks.push(index);
         }
-        if let Some(id) = map.get("id").and_then(Value::as_str) {
+        if let Some(id) = map.get("id").and_then(Json::as_str) {
             if let Some(first) = first_seen.get(&(object, id)) {
                 ck.error(
                     Code::Duplicate,
                     &item_path,
-                    format!("{object} {} is already requested at index {first}; each redeemable may appear once", shown(&Value::String(id.into()))),
+                    format!("{object} {} is already requested at index {first}; each redeemable may appear once", shown(&Json::String(id.into()))),
                 );
             } else {
                 first_seen.insert((object, id), index);
@@ -197,7 +194,7 @@ fn check_redeemables(ck: &mut Checker, value: &Value, path: &Path) {
 }
 
 /// `gift` and `reward` only make sense on vouchers (gift cards and loyalty cards), and not together.
-fn check_kind_fields(ck: &mut Checker, map: &Map<String, Value>, path: &Path, object: &str) {
+fn check_kind_fields(ck: &mut Checker, map: &Members, path: &Path, object: &str) {
     let has_gift = map.contains_key("gift");
     let has_reward = map.contains_key("reward");
     if has_gift && has_reward {
@@ -210,7 +207,7 @@ fn check_kind_fields(ck: &mut Checker, map: &Map<String, Value>, path: &Path, ob
     if object != "voucher" && !object.is_empty() {
         for name in ["gift", "reward"]
             .into_iter()
-            .filter(|name| map.contains_key(*name))
+            .filter(|name| map.contains_key(name))
         {
             ck.warn(
                 Code::IgnoredField,
@@ -223,13 +220,13 @@ fn check_kind_fields(ck: &mut Checker, map: &Map<String, Value>, path: &Path, ob
     }
 }
 
-fn check_gift(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_gift(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &GIFT);
 }
 
 /// A loyalty card pays with `points` of a `reward`; the spec's own example sends the reward
 /// without points, so a missing `points` is a warning: the API then decides how many to use.
-fn check_reward(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_reward(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(map) = check_object(ck, value, path, &REWARD) {
         if !map.contains_key("points") {
             ck.warn(
@@ -241,7 +238,7 @@ fn check_reward(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_positive_amount(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_positive_amount(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(credits) = expect_integer(ck, value, path, "credits", true) {
         if credits <= 0 {
             ck.error(
@@ -253,7 +250,7 @@ fn check_positive_amount(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_positive_points(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_positive_points(ck: &mut Checker, value: &Json, path: &Path) {
     if let Some(points) = expect_integer(ck, value, path, "points", false) {
         if points <= 0 {
             ck.error(
@@ -265,11 +262,11 @@ fn check_positive_points(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_session(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_session(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &SESSION);
 }
 
-fn check_ttl(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_ttl(ck: &mut Checker, value: &Json, path: &Path) {
     match value.as_f64() {
         Some(ttl) if ttl > 0.0 => {}
         Some(ttl) => ck.error(
@@ -284,23 +281,23 @@ fn check_ttl(ck: &mut Checker, value: &Value, path: &Path) {
     }
 }
 
-fn check_options(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_options(ck: &mut Checker, value: &Json, path: &Path) {
     check_object(ck, value, path, &OPTIONS);
 }
 
-fn check_expand(ck: &mut Checker, value: &Value, path: &Path) {
+fn check_expand(ck: &mut Checker, value: &Json, path: &Path) {
     check_enum_list(ck, value, path, "expand", EXPAND);
 }
 
 /// An array of strings from `allowed`, each at most once.
 pub(crate) fn check_enum_list(
     ck: &mut Checker,
-    value: &Value,
+    value: &Json,
     path: &Path,
     name: &str,
     allowed: &[&str],
 ) {
-    let Value::Array(items) = value else {
+    let Json::Array(items) = value else {
         type_error(ck, value, path, name, "an array of strings");
         return;
     };

@@ -2,10 +2,11 @@
 //! (numbers, `true`/`false`/`null`, dates, comma-separated arrays), then checked against the
 //! definition's rules, and written back in canonical form.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::checker::Checker;
 use crate::formats::{is_calendar_date, is_iso_timestamp};
+use crate::json_tree::{Json, Members};
 use crate::metadata::{check_metadata, coerce_text, Definition, MetaType, MetadataContext};
 use crate::path::Path;
 use crate::{Code, Operation, Severity, ValidationOptions};
@@ -151,14 +152,13 @@ pub(crate) fn type_cell(
         }
     };
     let mut checker = Checker::new(Operation::ImportOrders, options);
-    let mut map = Map::new();
-    map.insert(key.to_string(), value);
-    let object = Value::Object(map);
     let context = MetadataContext {
         resource,
         creating: false,
     };
+    let object = Json::Object(Members::one(key, Json::borrowed(&value)));
     check_metadata(&mut checker, Some(&object), &Path::ROOT, context);
+    drop(object);
     let problems = checker
         .into_issues()
         .into_iter()
@@ -168,10 +168,7 @@ pub(crate) fn type_cell(
             message: issue.message,
         })
         .collect();
-    let value = match object {
-        Value::Object(mut map) => map.remove(key),
-        _ => None,
-    };
+    let value = Some(value);
     Some(TypedCell { value, problems })
 }
 

@@ -1,6 +1,8 @@
 //! Checks a `metadata` object against the schema of its resource.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::json_tree::{Json, Members};
 
 use super::definition::{Definition, MetaType};
 use super::schema::ResourceSchema;
@@ -23,13 +25,13 @@ pub(crate) struct MetadataContext<'a> {
 /// Checks `value` (the `metadata` field, or `None` when absent) found at `path`.
 pub(crate) fn check_metadata(
     ck: &mut Checker,
-    value: Option<&Value>,
+    value: Option<&Json>,
     path: &Path,
     context: MetadataContext,
 ) {
     let map = match value {
         None => None,
-        Some(Value::Object(map)) => Some(map),
+        Some(Json::Object(map)) => Some(map),
         Some(other) => {
             ck.error(
                 Code::InvalidType,
@@ -51,7 +53,7 @@ pub(crate) fn check_metadata(
 
 fn check_against(
     ck: &mut Checker,
-    map: Option<&Map<String, Value>>,
+    map: Option<&Members>,
     path: &Path,
     schema: &ResourceSchema,
     context: MetadataContext,
@@ -123,14 +125,14 @@ fn check_against(
 fn check_value(
     ck: &mut Checker,
     key: &str,
-    value: &Value,
+    value: &Json,
     path: &Path,
     definition: &Definition,
     context: MetadataContext,
     schemas: &super::MetadataSchemas,
 ) {
     match (definition.array, value) {
-        (true, Value::Array(items)) => {
+        (true, Json::Array(items)) => {
             for (index, item) in items.iter().enumerate() {
                 check_element(
                     ck,
@@ -152,7 +154,7 @@ fn check_value(
                 shown(other)
             ),
         ),
-        (false, Value::Array(_)) => ck.error(
+        (false, Json::Array(_)) => ck.error(
             Code::MetadataInvalidType,
             path,
             format!(
@@ -167,7 +169,7 @@ fn check_value(
 fn check_element(
     ck: &mut Checker,
     key: &str,
-    value: &Value,
+    value: &Json,
     path: &Path,
     definition: &Definition,
     context: MetadataContext,
@@ -195,7 +197,7 @@ fn check_element(
         );
         return;
     }
-    if let Value::String(text) = value {
+    if let Json::String(text) = value {
         let format_ok = match definition.kind {
             MetaType::Date => is_calendar_date(text),
             MetaType::Datetime => is_iso_timestamp(text),
@@ -222,7 +224,7 @@ fn check_element(
     if let Some(number) = value.as_f64() {
         check_bounds(ck, key, number, path, definition);
     }
-    if let (Value::Object(map), Some(object_type)) = (value, &definition.object_type) {
+    if let (Json::Object(map), Some(object_type)) = (value, &definition.object_type) {
         if let Some(nested) = schemas.get(object_type) {
             let nested_context = MetadataContext {
                 resource: object_type,
@@ -254,7 +256,7 @@ fn check_length(ck: &mut Checker, key: &str, text: &str, path: &Path, definition
     }
 }
 
-fn check_allowed(ck: &mut Checker, key: &str, value: &Value, path: &Path, definition: &Definition) {
+fn check_allowed(ck: &mut Checker, key: &str, value: &Json, path: &Path, definition: &Definition) {
     if let Some(allowed) = &definition.eq {
         if !allowed.iter().any(|candidate| same_value(candidate, value)) {
             let list: Vec<String> = allowed.iter().map(plain).collect();
@@ -279,7 +281,7 @@ fn check_allowed(ck: &mut Checker, key: &str, value: &Value, path: &Path, defini
                 path,
                 format!(
                     "{key}: must not be equal to {} (actual value is {})",
-                    plain(value),
+                    plain_json(value),
                     shown(value)
                 ),
             );
@@ -325,18 +327,26 @@ fn check_bounds(ck: &mut Checker, key: &str, number: f64, path: &Path, definitio
     }
 }
 
-/// Equality where numbers compare by value (`1` equals `1.0`).
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        _ => a == b,
+/// Whether the schema's `candidate` equals `value`, numbers compared by value (`1` equals `1.0`).
+fn same_value(candidate: &Value, value: &Json) -> bool {
+    match (candidate, value) {
+        (Value::Number(x), Json::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => value.same_as(candidate),
     }
 }
 
-/// A value as the API's messages show it: strings unquoted, others as JSON.
+/// A schema's value as the API's messages show it: strings unquoted, others as JSON.
 fn plain(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
         other => other.to_string(),
+    }
+}
+
+/// A request's value as the API's messages show it: strings unquoted, others as JSON.
+fn plain_json(value: &Json) -> String {
+    match value {
+        Json::String(text) => text.to_string(),
+        other => other.to_json_text(),
     }
 }

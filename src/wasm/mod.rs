@@ -28,7 +28,7 @@ pub(crate) fn parse_json_argument(bytes: &[u8], name: &str) -> Result<Value, Usa
     if bytes.is_empty() {
         return Ok(Value::Null);
     }
-    serde_json::from_slice(bytes).map_err(|error| {
+    crate::json_tree::parse_value(bytes).map_err(|error| {
         UsageError::new(
             UsageCode::InvalidArgument,
             format!("{name} is not valid JSON: {error}"),
