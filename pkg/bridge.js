@@ -143,6 +143,12 @@ export function call(run) {
   return answer(trapsAsErrors(run));
 }
 
+/** Runs a validation in wasm: an empty answer is a valid body without issues. */
+export function callReport(run) {
+  const json = trapsAsErrors(run);
+  return json === '' ? { valid: true, issues: [] } : answer(json);
+}
+
 /** Parses a JSON answer of the wasm module, throwing its error envelope. */
 export function answer(json) {
   const value = JSON.parse(json);

@@ -1,7 +1,7 @@
 // validation.js: payload validation, keyed by the API operation, for one body or NDJSON.
 
 import { VoucherifySyncError } from './errors.js';
-import { answer, asBytes, bodyBytes, call, describe, handleFor, loaded, utf8 } from './bridge.js';
+import { answer, asBytes, bodyBytes, call, callReport, describe, handleFor, loaded, utf8 } from './bridge.js';
 
 /**
  * Validates one request body of `operation` and returns the report; problems in the body are
@@ -15,7 +15,7 @@ export function validatePayload(operation, body, options) {
   const validator = handleFor('WasmValidator', options);
   expectOperation(operation);
   const bytes = bodyBytes(body);
-  return call(() => validator.validate(operation, bytes));
+  return callReport(() => validator.validate(operation, bytes));
 }
 
 /**

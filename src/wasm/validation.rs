@@ -28,10 +28,17 @@ impl WasmValidator {
         self.inner.as_ref().err().map(UsageError::to_envelope_json)
     }
 
-    /// Validates one body (UTF-8 JSON bytes) of `operation`; returns the report as JSON.
+    /// Validates one body (UTF-8 JSON bytes) of `operation`; returns the report as JSON, or
+    /// an empty string for a valid body without issues (the common answer, which the wrapper
+    /// then builds without parsing anything).
     pub fn validate(&self, operation: &str, body: &[u8]) -> String {
         self.run(operation, |validator, op| {
-            validator.validate_bytes(op, body).to_json()
+            let report = validator.validate_bytes(op, body);
+            if report.valid && report.issues.is_empty() {
+                String::new()
+            } else {
+                report.to_json()
+            }
         })
     }
 
