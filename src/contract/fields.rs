@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::json_tree::{Json, Members};
+use crate::json_tree::{same_key, Json, Members};
 
 use crate::checker::Checker;
 use crate::formats::{is_calendar_date, is_http_url, is_rfc3339_date_time, looks_like_email};
@@ -109,7 +109,7 @@ pub(crate) fn check_object<'v, 'a>(
     };
     for (key, member) in map {
         let member_path = path.key(key);
-        let note = spec.notes.iter().find(|note| note.name == key);
+        let note = spec.notes.iter().find(|note| same_key(note.name, key));
         if let Some(note) = note {
             if note.is_error {
                 ck.error(note.code, &member_path, note.message);
@@ -117,10 +117,10 @@ pub(crate) fn check_object<'v, 'a>(
                 ck.warn(note.code, &member_path, note.message);
             }
         }
-        if let Some(field) = spec.fields.iter().find(|field| field.name == key) {
+        if let Some(field) = spec.fields.iter().find(|field| same_key(field.name, key)) {
             check_kind(ck, member, &member_path, key, &field.kind);
         } else if note.is_some() {
-        } else if spec.response_only.contains(&key) {
+        } else if spec.response_only.iter().any(|name| same_key(name, key)) {
             ck.warn(
                 Code::ResponseOnlyField,
                 &member_path,

@@ -156,7 +156,7 @@ impl<'a> Members<'a> {
     pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.entries
             .iter()
-            .find(|(name, _)| name.as_ref() == key)
+            .find(|(name, _)| same_key(name, key))
             .map(|(_, value)| value)
     }
 
@@ -176,6 +176,12 @@ impl<'a> Members<'a> {
             .iter()
             .map(|(key, value)| (key.as_ref(), value))
     }
+}
+
+/// Whether two keys are equal, their lengths and first bytes compared before the rest: most
+/// keys a lookup passes differ there, and comparing the rest is a call to `memcmp`.
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The type the member iterator of [`Members`] yields through `for (key, value) in members`.

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde_json::Number;
 
-use super::{Json, Members};
+use super::{same_key, Json, Members};
 use crate::decimal::parse_f64;
 
 /// Objects with more members than this find repeated keys with a hash set; smaller ones compare
@@ -241,7 +241,7 @@ impl<'a> Reader<'a, '_> {
             }
         }
         self.leave();
-        Ok(Json::Array(self.items.drain(base..).collect()))
+        Ok(Json::Array(self.items.split_off(base)))
     }
 
     fn object(&mut self) -> Result<Json<'a>, ParseError> {
@@ -280,7 +280,7 @@ impl<'a> Reader<'a, '_> {
             }
         }
         self.leave();
-        let entries: Vec<_> = self.members.drain(base..).collect();
+        let entries = self.members.split_off(base);
         if entries.len() > self.limits.max_fields {
             self.oversized = true;
         }
@@ -544,7 +544,7 @@ fn has_repeated_key(entries: &[(Cow<'_, str>, Json<'_>)]) -> bool {
         return entries.iter().enumerate().any(|(at, (key, _))| {
             entries
                 .get(..at)
-                .is_some_and(|before| before.iter().any(|(earlier, _)| earlier == key))
+                .is_some_and(|before| before.iter().any(|(earlier, _)| same_key(earlier, key)))
         });
     }
     let mut seen = HashSet::with_capacity(entries.len());
