@@ -295,8 +295,10 @@ impl Run {
         cell: &'t str,
         cells: &mut RowCells<'t>,
     ) -> Cow<'t, str> {
-        if self.kind != CsvKind::Orders && column.plain.accepts(cell) {
-            return Cow::Borrowed(cell);
+        if self.kind != CsvKind::Orders {
+            if let Some(canonical) = column.plain.canonical(cell) {
+                return Cow::Borrowed(canonical);
+            }
         }
         let typed = if column.typed {
             type_cell(&self.validation, column.resource, key, cell)
