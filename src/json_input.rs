@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::json_tree::{self, Json, ParseError, ParseLimits, Reason};
+use crate::json_tree::{self, Json, ParseError, ParseLimits, Reason, MAX_READ_DEPTH};
 
 use crate::path::Path;
 use crate::{Code, Issue, Limits, Severity};
@@ -12,7 +12,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses one JSON document and returns it with its size warnings ([`size_issues`]), or
 /// describes why it is not one: `too_large` past [`Limits::max_input_bytes`] (without reading
-/// it), `invalid_json`, or `too_deep`. The reader stops past [`Limits::max_depth`] and notes
+/// it), `invalid_json`, or `too_deep`. The reader stops past [`Limits::max_depth`] (and past
+/// [`MAX_READ_DEPTH`] whatever that says) and notes
 /// whether anything is past the size limits; only then does a walk find where.
 pub(crate) fn parse_json<'b>(
     bytes: &'b [u8],
@@ -32,7 +33,7 @@ pub(crate) fn parse_json<'b>(
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let parse_limits = ParseLimits {
-        max_depth: limits.max_depth,
+        max_depth: limits.max_depth.min(MAX_READ_DEPTH),
         max_string_bytes: limits.max_string_bytes,
         max_fields: limits.max_fields,
     };

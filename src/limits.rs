@@ -16,8 +16,9 @@ pub struct Limits {
     /// Largest body, in bytes, that is parsed at all; a larger one is a `too_large` error and is
     /// not read (16 777 216, above every body the API accepts).
     pub max_input_bytes: usize,
-    /// Deepest nesting of arrays and objects a body may have before `too_deep` (64). Bodies read
-    /// from bytes cannot nest deeper than 128 whatever this says (the JSON reader's own limit).
+    /// Deepest nesting of arrays and objects a body may have before `too_deep` (64). No body,
+    /// read from bytes or given as a value, may nest deeper than 128 whatever this says (the
+    /// JSON reader's own limit, which bounds every walk of a tree).
     pub max_depth: usize,
     /// Longest string value or object key, in bytes, before a `too_large` warning (65 536). The
     /// API documents no string limit; a value this long is far more likely a mistake or an attack.

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::checker::Checker;
 use crate::contract::{check_body, check_body_size, has_size_limit};
 use crate::json_input::{exceeds_depth, parse_json, size_issues, too_deep};
-use crate::json_tree::Json;
+use crate::json_tree::{Json, MAX_READ_DEPTH};
 use crate::limits::cap_issues;
 use crate::ndjson::validate_lines;
 use crate::{Issue, NdjsonReport, Operation, Report, ValidationOptions};
@@ -44,7 +44,8 @@ impl Validator {
 
     /// Validates a body given as a JSON value.
     pub fn validate(&self, operation: Operation, body: &Value) -> Report {
-        if exceeds_depth(body, self.options.limits.max_depth) {
+        // As for bytes: a tree deeper than the reader's own limit is not walked.
+        if exceeds_depth(body, self.options.limits.max_depth.min(MAX_READ_DEPTH)) {
             return Report::from_issues(vec![too_deep(self.options.limits.max_depth)]);
         }
         let byte_len = if has_size_limit(operation) {

@@ -1,7 +1,7 @@
 //! Bad input of any shape gives a report, never a panic, and limits are enforced with codes.
 
 use serde_json::json;
-use voucherify_sync::{Code, Operation, Validator};
+use voucherify_sync::{Code, Limits, Operation, ValidationOptions, Validator};
 
 #[test]
 fn every_operation_survives_every_shape() {
@@ -56,4 +56,41 @@ fn numbers_too_large_for_json_are_invalid_json() {
     let report =
         Validator::default().validate_bytes(Operation::CreateOrder, b"{\"amount\": 1e400}");
     assert_eq!(report.issues[0].code, Code::InvalidJson);
+}
+
+#[test]
+fn a_depth_limit_above_the_readers_own_still_stops_at_128_levels() {
+    let validator = Validator::new(ValidationOptions {
+        limits: Limits {
+            max_depth: 1_000_000,
+            ..Limits::default()
+        },
+        ..ValidationOptions::default()
+    });
+    let operation = Operation::parse("POST /v1/customers").unwrap();
+    let deep = format!(
+        "{{\"metadata\":{{\"a\":{}{}}}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let report = validator.validate_bytes(operation, deep.as_bytes());
+    assert_eq!(report.issues[0].code, Code::TooDeep);
+    let mut value = json!(1);
+    for _ in 0..129 {
+        value = json!([value]);
+    }
+    let report = validator.validate(operation, &json!({ "metadata": { "a": value } }));
+    assert_eq!(report.issues[0].code, Code::TooDeep);
+    let mut shallow = json!(1);
+    for _ in 0..100 {
+        shallow = json!([shallow]);
+    }
+    let report = validator.validate(
+        operation,
+        &json!({ "source_id": "c", "metadata": { "a": shallow } }),
+    );
+    assert!(report
+        .issues
+        .iter()
+        .all(|issue| issue.code != Code::TooDeep));
 }

@@ -20,7 +20,7 @@ mod serialize;
 
 use std::borrow::Cow;
 
-pub(crate) use parse::{parse, parse_value, ParseError, ParseLimits, Reason};
+pub(crate) use parse::{parse, parse_value, ParseError, ParseLimits, Reason, MAX_READ_DEPTH};
 use serde_json::Number;
 
 /// A JSON value whose strings borrow from the text it was read from (`'a`).

@@ -31,10 +31,14 @@ pub(crate) struct ParseLimits {
     pub(crate) max_fields: usize,
 }
 
+/// The deepest nesting any tree has: the reader and the code walking a tree recurse once per
+/// level, and 128 levels (serde_json's limit) stay far inside a WebAssembly stack.
+pub(crate) const MAX_READ_DEPTH: usize = 128;
+
 impl ParseLimits {
-    /// The limits for option objects and arguments: serde_json's nesting limit, no size flags.
+    /// The limits for option objects and arguments: [`MAX_READ_DEPTH`], no size flags.
     pub(crate) const ARGUMENTS: ParseLimits = ParseLimits {
-        max_depth: 128,
+        max_depth: MAX_READ_DEPTH,
         max_string_bytes: usize::MAX,
         max_fields: usize::MAX,
     };
