@@ -143,10 +143,10 @@ export function call(run) {
   return answer(trapsAsErrors(run));
 }
 
-/** Runs a validation in wasm: an empty answer is a valid body without issues. */
+/** Runs a validation in wasm: no answer is a valid body without issues. */
 export function callReport(run) {
   const json = trapsAsErrors(run);
-  return json === '' ? { valid: true, issues: [] } : answer(json);
+  return json === undefined ? { valid: true, issues: [] } : answer(json);
 }
 
 /** Parses a JSON answer of the wasm module, throwing its error envelope. */

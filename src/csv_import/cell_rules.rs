@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::attributes::{attribute_names, repeated_name, sku_attribute_keys};
 use super::catalog::Product;
-use super::cells::{is_email, parse_integer, parse_money, MoneyProblem};
+use super::cells::{parse_integer, parse_money, MoneyProblem};
 use super::columns::Field;
 use super::header::Column;
 use super::id_set::Seen;
@@ -16,7 +16,7 @@ use super::row::RowCells;
 use super::run::Run;
 use super::{CsvKind, PriceUnit};
 use crate::customer::{normalize_date, DateProblem};
-use crate::formats::{is_calendar_date, is_image_url};
+use crate::formats::{is_calendar_date, is_image_url, looks_like_email};
 use crate::{Code, Severity};
 
 const STATUSES: [&str; 4] = ["CREATED", "PAID", "CANCELED", "FULFILLED"];
@@ -42,7 +42,7 @@ impl Run {
                     String::from("name is required")
                 });
             }
-            Field::Email if !cell.is_empty() && !is_email(cell) => {
+            Field::Email if !cell.is_empty() && !looks_like_email(cell) => {
                 self.issues.add(
                     Code::InvalidFormat,
                     Severity::Warning,

@@ -154,36 +154,6 @@ pub(crate) fn trim_cell(cell: &str) -> &str {
     }
 }
 
-/// Whether `text` looks like an email address, by the rule of `formats::looks_like_email`,
-/// checked in one pass over the bytes when the text is ASCII (and by that function otherwise).
-pub(crate) fn is_email(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let Some(at) = bytes.iter().position(|&b| b == b'@' || !b.is_ascii()) else {
-        return false;
-    };
-    if bytes.get(at) != Some(&b'@') {
-        return crate::formats::looks_like_email(text);
-    }
-    let local = bytes.get(..at).unwrap_or_default();
-    if local.is_empty() || local.len() > 64 || local.iter().any(|&b| b <= b' ' || b == 0x7f) {
-        // The local part decides alone, whatever the domain holds.
-        return false;
-    }
-    let mut labels: usize = 1;
-    let mut previous = b'.';
-    for &byte in bytes.get(at.saturating_add(1)..).unwrap_or_default() {
-        match byte {
-            b'.' if previous != b'.' && previous != b'-' => labels = labels.saturating_add(1),
-            b'-' if previous != b'.' => {}
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {}
-            _ if !byte.is_ascii() => return crate::formats::looks_like_email(text),
-            _ => return false,
-        }
-        previous = byte;
-    }
-    previous != b'.' && previous != b'-' && labels >= 2
-}
-
 /// Whether every byte of a cell is ASCII white-space.
 pub(crate) fn is_blank(cell: &[u8]) -> bool {
     cell.iter().all(u8::is_ascii_whitespace)
@@ -244,48 +214,6 @@ mod tests {
         assert!(!runs_as_formula(b"+1 (989) 123-4632", &Field::Phone));
         assert!(runs_as_formula(b"+1 (989) 123-4632", &other));
         assert!(runs_as_formula(b"+HYPERLINK(\"x\")", &Field::Phone));
-    }
-
-    #[test]
-    fn checks_emails_as_the_shared_rule_does() {
-        for text in [
-            "bob.smith@email.com",
-            "bob.smith@email",
-            "bob smith@email.com",
-            "@email.com",
-            "a@b@c.com",
-            "a@.com",
-            "a@-b.com",
-            "a@b-.com",
-            "a\u{7f}@b.com",
-            "a\tb@c.io",
-            "ü@bücher.de",
-            "x@y.z.",
-            "a@b..c",
-            "a@b.c-",
-            "a@b.-c",
-            "a@b.c@d",
-            "a@ü.de",
-            "ü a@b.de",
-            "a b@ü.de",
-            "a@b.c\u{a0}",
-            &format!("{}@b.io", "a".repeat(65)),
-            "",
-        ] {
-            assert_eq!(
-                is_email(text),
-                crate::formats::looks_like_email(text),
-                "{text}"
-            );
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-        #[test]
-        fn email_check_agrees_with_the_shared_rule(text in "[a-c.@ü \t\u{7f}-]{0,10}") {
-            proptest::prop_assert_eq!(is_email(&text), crate::formats::looks_like_email(&text));
-        }
     }
 
     #[test]

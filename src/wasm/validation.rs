@@ -29,17 +29,18 @@ impl WasmValidator {
     }
 
     /// Validates one body (UTF-8 JSON bytes) of `operation`; returns the report as JSON, or
-    /// an empty string for a valid body without issues (the common answer, which the wrapper
-    /// then builds without parsing anything).
-    pub fn validate(&self, operation: &str, body: &[u8]) -> String {
-        self.run(operation, |validator, op| {
-            let report = validator.validate_bytes(op, body);
-            if report.valid && report.issues.is_empty() {
-                String::new()
-            } else {
-                report.to_json()
-            }
-        })
+    /// `undefined` for a valid body without issues (the common answer, which the wrapper then
+    /// builds without decoding or parsing anything).
+    pub fn validate(&self, operation: &str, body: &[u8]) -> Option<String> {
+        let validator = match &self.inner {
+            Ok(validator) => validator,
+            Err(error) => return Some(error.to_envelope_json()),
+        };
+        let report = match Operation::parse(operation) {
+            Ok(op) => validator.validate_bytes(op, body),
+            Err(error) => return Some(error.to_envelope_json()),
+        };
+        (!report.valid || !report.issues.is_empty()).then(|| report.to_json())
     }
 
     /// Validates NDJSON bytes, one body per line; returns the NDJSON report as JSON.
