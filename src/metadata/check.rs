@@ -337,10 +337,7 @@ fn same_value(candidate: &Value, value: &Json) -> bool {
 
 /// A schema's value as the API's messages show it: strings unquoted, others as JSON.
 fn plain(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
+    plain_json(&Json::borrowed(value))
 }
 
 /// A request's value as the API's messages show it: strings unquoted, others as JSON.

@@ -32,34 +32,29 @@ impl WasmValidator {
     /// `undefined` for a valid body without issues (the common answer, which the wrapper then
     /// builds without decoding or parsing anything).
     pub fn validate(&self, operation: &str, body: &[u8]) -> Option<String> {
-        let validator = match &self.inner {
-            Ok(validator) => validator,
-            Err(error) => return Some(error.to_envelope_json()),
+        let (validator, op) = match self.prepare(operation) {
+            Ok(prepared) => prepared,
+            Err(envelope) => return Some(envelope),
         };
-        let report = match Operation::parse(operation) {
-            Ok(op) => validator.validate_bytes(op, body),
-            Err(error) => return Some(error.to_envelope_json()),
-        };
+        let report = validator.validate_bytes(op, body);
         (!report.valid || !report.issues.is_empty()).then(|| report.to_json())
     }
 
     /// Validates NDJSON bytes, one body per line; returns the NDJSON report as JSON.
     #[wasm_bindgen(js_name = validateNdjson)]
     pub fn validate_ndjson(&self, operation: &str, ndjson: &[u8]) -> String {
-        self.run(operation, |validator, op| {
-            validator.validate_ndjson(op, ndjson).to_json()
-        })
+        match self.prepare(operation) {
+            Ok((validator, op)) => validator.validate_ndjson(op, ndjson).to_json(),
+            Err(envelope) => envelope,
+        }
     }
 
-    fn run(&self, operation: &str, call: impl FnOnce(&Validator, Operation) -> String) -> String {
-        let validator = match &self.inner {
-            Ok(validator) => validator,
-            Err(error) => return error.to_envelope_json(),
-        };
-        match Operation::parse(operation) {
-            Ok(op) => call(validator, op),
-            Err(error) => error.to_envelope_json(),
-        }
+    /// The validator and the operation named by `operation`, or the error envelope of the
+    /// options or of the operation.
+    fn prepare(&self, operation: &str) -> Result<(&Validator, Operation), String> {
+        let validator = self.inner.as_ref().map_err(UsageError::to_envelope_json)?;
+        let op = Operation::parse(operation).map_err(|error| error.to_envelope_json())?;
+        Ok((validator, op))
     }
 }
 
