@@ -251,7 +251,7 @@ fn metadata_must_be_an_object_even_without_schemas() {
 #[test]
 fn reads_the_spec_example_of_the_list_endpoint() {
     let spec: Value = serde_json::from_str(include_str!(
-        "../../shared/spec/voucherify-openapi/openapi/metadata-schemas.json"
+        "../spec/voucherify-openapi/openapi/metadata-schemas.json"
     ))
     .unwrap();
     let body = &spec["paths"]["/v1/metadata-schemas"]["get"]["responses"]["200"]["content"]

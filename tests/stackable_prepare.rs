@@ -259,7 +259,7 @@ fn refuses_bad_carts_and_options() {
 #[test]
 fn reads_the_stacking_rules_echoed_by_the_spec_example() {
     let spec: Value = serde_json::from_str(include_str!(
-        "../../shared/spec/voucherify-openapi/openapi/validations.json"
+        "../spec/voucherify-openapi/openapi/validations.json"
     ))
     .unwrap();
     let examples = spec["paths"]["/v1/validations"]["post"]["responses"]["200"]["content"]

@@ -5,7 +5,7 @@ use voucherify_sync::{summarize_result, RedeemableStatus, UsageCode};
 
 fn spec_examples() -> Vec<(String, Value)> {
     let spec: Value = serde_json::from_str(include_str!(
-        "../../shared/spec/voucherify-openapi/openapi/validations.json"
+        "../spec/voucherify-openapi/openapi/validations.json"
     ))
     .unwrap();
     spec["paths"]["/v1/validations"]["post"]["responses"]["200"]["content"]["application/json"]

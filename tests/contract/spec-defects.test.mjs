@@ -32,7 +32,7 @@ const example = (operation, name) => {
   return found.value;
 };
 
-test("every supported operation has an application/json request schema in the shared spec files", () => {
+test("every supported operation has an application/json request schema in the vendored spec files", () => {
   assert.equal(OPERATION_KEYS.length, 22);
   for (const operation of OPERATION_KEYS) {
     const { file } = OPERATIONS[operation];
@@ -48,7 +48,7 @@ test("our validator supports every operation mapped to the spec here", async () 
   assert.deepEqual(missing, [], "operations the contract tests cover but the package does not list");
 });
 
-test("POST /v1/events and POST /v1/publications are not in the shared spec files, so the client-side schemas stand in", () => {
+test("POST /v1/events and POST /v1/publications are not in the vendored spec files, so the client-side schemas stand in", () => {
   // The reason for the stand-ins of lib/spec.mjs: the server-side paths are absent here...
   for (const file of ["customers.json", "products.json", "orders.json", "client-side.json", "redemptions.json", "validations.json", "qualifications.json", "metadata-schemas.json"]) {
     const paths = Object.keys(loadSpec(file).paths ?? {});

@@ -1,7 +1,7 @@
 // The API's own OpenAPI files, compiled with ajv, for the contract tests.
 //
-// The files live in `../shared/spec/voucherify-openapi/openapi/` from the repository root (the
-// shared folder sits beside the checkout). They are read-only here: every patch below is applied
+// The files are vendored in `spec/voucherify-openapi/openapi/` (their source commit and license
+// are in `spec/voucherify-openapi/README.md`). They are read-only here: every patch below is applied
 // to a deep copy, and each one is a documented deviation from a proven spec defect (see
 // DEVIATIONS and EXAMPLE_DEFECTS, and `spec-defects.test.mjs`, which shows each defect exists).
 
@@ -10,8 +10,8 @@ import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 
-/** The folder of the OpenAPI files: `<repo>/../shared/spec/voucherify-openapi/openapi/`. */
-export const SPEC_DIR = new URL("../../../../shared/spec/voucherify-openapi/openapi/", import.meta.url);
+/** The folder of the OpenAPI files: `<repo>/spec/voucherify-openapi/openapi/`. */
+export const SPEC_DIR = new URL("../../../spec/voucherify-openapi/openapi/", import.meta.url);
 
 /**
  * Every operation our validator supports, mapped to the spec file and path whose request body
@@ -19,7 +19,7 @@ export const SPEC_DIR = new URL("../../../../shared/spec/voucherify-openapi/open
  *
  * `POST /v1/events` and `POST /v1/publications` are server-side endpoints whose tags (events,
  * publications) are not among the shared spec files. The contract digest
- * (`../shared/reference/voucherify-contract.md`, section 1.4) lists `POST /v1/events` together
+ * (our digest of the API rules, section 1.4) lists `POST /v1/events` together
  * with `POST /client/v1/events`, and `POST /v1/publications` together with
  * `POST /client/v1/publish`, as the same action with the same required customer; section 4.1
  * gives the event body, `{event (1-300 chars), customer (required), referral {code}, loyalty
