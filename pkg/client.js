@@ -1,38 +1,20 @@
 // client.js: the client-side API client for stackable validations, redemptions and
 // qualifications, with public client keys only, a timeout, bounded retries and typed errors.
+// index.d.ts documents the options and errors; SECURITY.md what is refused and redacted.
 
 import { VoucherifySyncError } from './errors.js';
 import { prepareStackableRequest, summarizeResult } from './stackable.js';
 
-const DEFAULT_API_URL = 'https://api.voucherify.io';
-/** The longest delay `setTimeout` keeps (2^31 − 1 ms); a longer one would fire at once. */
+// setTimeout fires at once past 2^31 - 1 ms, so delays are clamped to it.
 const MAX_DELAY_MS = 2 ** 31 - 1;
-/** The largest answer body read: 16 MiB, like request bodies. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** The shortest client token taken: shorter ones cannot be real and could not be redacted safely. */
-const MIN_TOKEN_LENGTH = 8;
 const OPTIONS = ['clientApplicationId', 'clientToken', 'apiUrl', 'origin', 'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'headers', 'customHeaders', 'fetch'];
-/**
- * An option or header whose name, in lower case without `-` and `_`, matches this carries a
- * secret, unless it is the client's own (`clientApplicationId`, `clientToken`, `clientSecretKey`,
- * `X-Client-Application-Id`, `X-Client-Token`).
- */
+// Names (lower case, without - and _) of options and headers that carry a secret, bar the client's own.
 const SECRET_NAME = /secret|token|auth|key|passw|credential|appid|applicationid/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/**
- * A failed request: an HTTP error answer, a network failure or a timeout, all one class.
- * `code` is `http_error`, `rate_limited`, `network_error`, `timeout`, `aborted`,
- * `redirect_refused` or `too_large`; `status` is the HTTP status (0 when no complete answer
- * came); `key`, `details` and `requestId` come from the API's error body. No field, message or
- * cause carries the client token.
- */
+/** A failed request; no field, message or cause carries the client token. */
 export class VoucherifyRequestError extends VoucherifySyncError {
-  /**
-   * @param {string} code
-   * @param {string} message
-   * @param {{ status?: number, key?: string|null, details?: unknown, requestId?: string|null,
-   *           retryAfter?: number|null, cause?: unknown }} [fields]
-   */
   constructor(code, message, fields = {}) {
     super(code, message, { cause: fields.cause });
     this.name = 'VoucherifyRequestError';
@@ -45,33 +27,18 @@ export class VoucherifyRequestError extends VoucherifySyncError {
 }
 
 /**
- * Creates a client for the client-side API with public keys (options: see `ClientOptions` in
- * index.d.ts). It refuses server secrets outright.
- *
- * Retries: a 429 (not processed, so safe to repeat) is retried for every call, after
- * `Retry-After` or `X-Rate-Limit-Retry`; timeouts, network errors and 5xx answers are retried for
- * validations and qualifications only. A redemption is never retried after a timeout or a 5xx:
- * it may have been applied, and redeeming twice would spend the codes twice. The timeout covers
- * each whole attempt, the answer's body included. Redirects are refused, never followed: they
- * would carry the token to another origin.
- *
- * @param {object} options
+ * A client with public keys. A 429 was not processed, so every call retries it; timeouts, network
+ * errors and 5xx only validations and qualifications: a redemption may have been applied, and
+ * redeeming twice spends the codes twice. The timeout covers each whole attempt, body included.
+ * Redirects are refused: following one would carry the token wherever it points.
  */
 export function createClient(options) {
   const config = readConfig(options);
   const send = (path, body, retryUnsure, callOptions) => request(config, path, body, retryUnsure, callOptions);
   const client = {
-    /** `POST /client/v1/validations`; resolves with the response body. */
     validate: (body, callOptions) => send('/client/v1/validations', body, true, callOptions),
-    /** `POST /client/v1/redemptions`; never retried after a timeout or a 5xx. */
     redeem: (body, callOptions) => send('/client/v1/redemptions', body, false, callOptions),
-    /** `POST /client/v1/qualifications`. */
     qualify: (body, callOptions) => send('/client/v1/qualifications', body, true, callOptions),
-    /**
-     * Validates the cart with a `LOCK` session, then redeems the redeemables that applied with
-     * the same session key. Resolves with `{ validation, redemption, summary }`; `redemption` is
-     * null when nothing applied, or when the validation failed in the `ALL` application mode.
-     */
     validateThenRedeem: (cart, flowOptions = {}) => validateThenRedeem(client, cart, flowOptions),
   };
   return Object.freeze(client);
@@ -79,27 +46,38 @@ export function createClient(options) {
 
 const misuse = (code, message) => new VoucherifySyncError(code, message);
 const invalid = (message) => misuse('invalid_argument', message);
+const refused = (what) => misuse('server_key_refused', `${what} may carry a server secret; client code sends only X-Client-Application-Id and X-Client-Token`);
+const unsendable = (name) => invalid(`${name} cannot be sent as a header: it holds a line break, NUL or character beyond U+00FF`);
 
 function readConfig(given) {
   if (given === null || typeof given !== 'object') throw invalid('createClient needs an options object');
-  const options = readOptions(given);
-  const headers = { ...readHeaders(options.headers), ...readHeaders(options.customHeaders) };
+  // Names in any case, with - or _; clientSecretKey is the official SDK's name for the token.
+  const options = {};
+  for (const [name, value] of Object.entries(given)) {
+    const plain = name.toLowerCase().replace(/[-_]/g, '');
+    const known = plain === 'clientsecretkey' ? 'clientToken' : OPTIONS.find((option) => option.toLowerCase() === plain);
+    if (!known && SECRET_NAME.test(plain)) throw refused(`the option ${name}`);
+    if (known in options && options[known] !== value) throw invalid(`the option ${name} is given twice with different values`);
+    if (known) options[known] = value;
+  }
   for (const name of ['clientApplicationId', 'clientToken']) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') throw invalid(`${name} must be a non-empty string`);
-    if (!isHeaderValue(options[name])) throw invalid(`${name} cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF`);
+    if (!HEADER_VALUE.test(options[name])) throw unsendable(name);
   }
-  if (options.clientToken.length < MIN_TOKEN_LENGTH) throw invalid(`clientToken is shorter than ${MIN_TOKEN_LENGTH} characters: not a client token`);
+  // Real tokens are far longer, and redacting a short one would garble messages.
+  if (options.clientToken.length < 8) throw invalid('clientToken is shorter than 8 characters: not a client token');
   const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
   if (!inBrowser && (typeof options.origin !== 'string' || options.origin.trim() === '')) {
-    throw misuse('missing_origin', 'outside a browser the origin header must be given: pass origin, e.g. "shop.example.com", one of the project\'s allowed website URLs');
+    throw misuse('missing_origin', 'outside a browser, pass origin: an allowed website URL of the project, e.g. "shop.example.com"');
   }
-  if (!inBrowser && !isHeaderValue(options.origin)) throw invalid('origin cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF');
+  if (!inBrowser && !HEADER_VALUE.test(options.origin)) throw unsendable('origin');
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw invalid('no fetch implementation: pass options.fetch');
   return {
     apiUrl: readApiUrl(options.apiUrl),
     headers: {
-      ...headers,
+      ...readHeaders(options.headers),
+      ...readHeaders(options.customHeaders),
       'content-type': 'application/json',
       'x-client-application-id': options.clientApplicationId,
       'x-client-token': options.clientToken,
@@ -110,85 +88,41 @@ function readConfig(given) {
     maxRetryDelayMs: delay(options.maxRetryDelayMs, 10_000, 'maxRetryDelayMs', 0),
     // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method.
     fetch: (...args) => fetchImpl(...args),
-    // Redacted wherever an error shows text; every token is at least MIN_TOKEN_LENGTH long.
-    secrets: [options.clientToken],
+    secret: options.clientToken,
   };
 }
 
 /**
- * The options by their names in OPTIONS, whatever their case and `-` or `_` (`client_token`,
- * `ClientToken`); `clientSecretKey` (the official SDK's name) is the client token. Any other
- * option whose name matches SECRET_NAME is refused, named but never quoted.
- */
-function readOptions(given) {
-  const options = {};
-  for (const [name, value] of Object.entries(given)) {
-    const plain = name.toLowerCase().replace(/[-_]/g, '');
-    const known = plain === 'clientsecretkey' ? 'clientToken' : OPTIONS.find((option) => option.toLowerCase() === plain);
-    if (!known && SECRET_NAME.test(plain)) {
-      throw misuse('server_key_refused', `the option ${name} looks like a server secret; client code takes only the client application id and client token`);
-    }
-    if (known && known in options && options[known] !== value) throw invalid(`the option ${name} is given twice with different values`);
-    if (known) options[known] = value;
-  }
-  return options;
-}
-
-/**
- * The extra headers as one lower-case name per header, from a plain object, a `Headers` or a
- * list of pairs. A header whose name matches SECRET_NAME (`X-App-Id`, `X-App-Token`,
- * `Authorization`, `X-Api-Key`, ...) is refused; the message names the header, never its value.
- * `X-Client-Token` and `X-Client-Application-Id` are taken and overridden by the client's own.
+ * Extra headers (an object, a `Headers` or pairs) by lower-case name; the client's own win. A
+ * secret's name is refused, named but never quoted.
  */
 function readHeaders(value) {
   const headers = {};
-  for (const entry of headerEntries(value)) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw invalid('headers must be an object of header names and values');
+  const wrong = () => invalid('headers must be an object of header names and values');
+  if (value != null && typeof value !== 'object') throw wrong();
+  const plain = value == null || [Object.prototype, null].includes(Object.getPrototypeOf(value)) || typeof value.entries !== 'function';
+  for (const entry of Array.isArray(value) ? value : plain ? Object.entries(value ?? {}) : [...value.entries()]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw wrong();
     const name = entry[0].toLowerCase();
-    if (!/^x-client-(token|application-id)$/.test(name) && SECRET_NAME.test(name.replace(/[-_]/g, ''))) {
-      throw misuse('server_key_refused', `the header ${entry[0]} may carry a server secret; client code must never send it (use X-Client-Application-Id and X-Client-Token)`);
-    }
+    if (!/^x-client-(token|application-id)$/.test(name) && SECRET_NAME.test(name.replace(/[-_]/g, ''))) throw refused(`the header ${entry[0]}`);
     headers[name] = String(entry[1]);
-    if (!isHeaderValue(headers[name])) throw invalid(`the header ${entry[0]} cannot be sent: its value holds a line break, a NUL or a character beyond U+00FF`);
+    if (!HEADER_VALUE.test(headers[name])) throw unsendable(`the header ${entry[0]}`);
   }
   return headers;
 }
 
-/** `[name, value]` pairs from a plain object, a `Headers` (or any `entries()`) or a list of pairs. */
-function headerEntries(value) {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'object') throw invalid('headers must be an object of header names and values');
-  const plain = [Object.prototype, null].includes(Object.getPrototypeOf(value));
-  return !plain && typeof value.entries === 'function' ? [...value.entries()] : Object.entries(value);
-}
-
-/**
- * Whether `text` is a valid HTTP header value. `fetch` rejects other values with a message that
- * quotes them, which would put a token into an error message, so they are refused up front.
- */
-function isHeaderValue(text) {
-  return /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
-}
-
-/**
- * The API's base URL without a trailing slash. It must be http(s) without a query or fragment
- * (the path would land in them) and without credentials; the message never quotes it.
- */
+/** The base URL: http(s), no query or fragment (the path would land in them), no credentials. */
 function readApiUrl(value) {
-  const text = String(value ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  let url;
+  const text = String(value ?? 'https://api.voucherify.io').replace(/\/+$/, '');
+  let url = {};
   try {
     url = new URL(text);
-  } catch {
-    url = {};
-  }
+  } catch {}
   if (!/^https?:$/.test(url.protocol) || /[?#]/.test(text)) throw invalid('apiUrl must be an absolute http(s) URL without a query or fragment, e.g. https://api.voucherify.io');
-  if (url.username || url.password) throw misuse('server_key_refused', 'apiUrl must not carry credentials; client code authenticates with X-Client-Application-Id and X-Client-Token only');
+  if (url.username || url.password) throw refused('an apiUrl with credentials');
   return text;
 }
 
-/** A non-negative integer option (at least `min`), clamped to MAX_DELAY_MS. */
 function delay(value, fallback, name, min) {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) throw invalid(`${name} must be an integer of at least ${min}`);
@@ -202,7 +136,7 @@ async function request(config, path, body, retryUnsure, callOptions = {}) {
     try {
       const answer = await attemptOnce(config, path, payload, callOptions.signal);
       if (answer.ok) return readJson(answer);
-      failure = httpError(answer, config.secrets);
+      failure = httpError(answer, config.secret);
     } catch (error) {
       if (!(error instanceof VoucherifyRequestError)) throw error;
       failure = error;
@@ -229,12 +163,7 @@ function jsonText(body) {
   return payload;
 }
 
-/**
- * One request and its whole answer, `{ ok, status, headers, text }`, within `timeoutMs`: an
- * answer whose body stalls times out like one that never starts. A redirect (a 3xx in Node, an
- * `opaqueredirect` of status 0 in browsers) is `redirect_refused`; a body over MAX_ANSWER_BYTES
- * (by its Content-Length, or as it streams in) is `too_large`.
- */
+/** One request and its whole answer within `timeoutMs`; a redirect is a 3xx in Node, an opaqueredirect (status 0) in browsers. */
 async function attemptOnce(config, path, payload, signal) {
   const controller = new AbortController();
   let timedOut = false;
@@ -245,31 +174,22 @@ async function attemptOnce(config, path, payload, signal) {
   const onAbort = () => controller.abort();
   if (signal?.aborted) controller.abort();
   else signal?.addEventListener('abort', onAbort, { once: true });
-  const fail = (code, message, fields) => requestError(config.secrets, code, message, fields);
+  const fail = (code, message, fields) => requestError(config.secret, code, message, fields);
   try {
-    const response = await config.fetch(`${config.apiUrl}${path}`, {
-      method: 'POST',
-      headers: config.headers,
-      body: payload,
-      redirect: 'manual',
-      signal: controller.signal,
-    });
+    const response = await config.fetch(`${config.apiUrl}${path}`, { method: 'POST', headers: config.headers, body: payload, redirect: 'manual', signal: controller.signal });
     const { status, headers } = response;
     if (response.type === 'opaqueredirect' || (status > 299 && status < 400)) {
       const location = headers.get('location');
-      const origin = location === null ? 'an unknown origin' : new URL(location, config.apiUrl).origin;
-      throw fail('redirect_refused', `${path} answered ${status} redirecting to ${origin}; the client follows no redirects, which would carry its token along`, { status });
+      throw fail('redirect_refused', `${path} answered ${status} redirecting to ${location === null ? 'an unknown origin' : new URL(location, config.apiUrl).origin}; the client follows no redirects`, { status });
     }
     const tooLarge = () => fail('too_large', `${path} answered ${status} with a body over ${MAX_ANSWER_BYTES} bytes`, { status });
     if (headers.get('content-length') > MAX_ANSWER_BYTES) throw tooLarge();
     const reader = response.body?.getReader?.();
     const chunks = [];
     for (let size = 0, read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
-      size += read.value.byteLength;
-      if (size > MAX_ANSWER_BYTES) throw tooLarge();
+      if ((size += read.value.byteLength) > MAX_ANSWER_BYTES) throw tooLarge();
     }
-    const text = reader ? await new Blob(chunks).text() : await response.text();
-    return { ok: response.ok, status, headers, text };
+    return { ok: response.ok, status, headers, text: await (reader ? new Blob(chunks) : response).text() };
   } catch (error) {
     if (error instanceof VoucherifyRequestError) throw error;
     if (timedOut) throw fail('timeout', `no answer from ${path} within ${config.timeoutMs} ms`, { cause: error });
@@ -277,36 +197,32 @@ async function attemptOnce(config, path, payload, signal) {
     throw fail('network_error', `the request to ${path} failed: ${error?.message ?? error}`, { cause: error });
   } finally {
     clearTimeout(timer);
-    // Drops whatever of the answer was not read (a redirect's body, or one too large).
+    // Drops any unread body.
     controller.abort();
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
-/** A VoucherifyRequestError whose message and fields have every secret redacted. */
-function requestError(secrets, code, message, fields) {
-  return new VoucherifyRequestError(code, redact(message, secrets), redact(fields, secrets));
+function requestError(secret, code, message, fields) {
+  return new VoucherifyRequestError(code, redact(message, secret), redact(fields, secret));
 }
 
 /**
- * `value` with every secret replaced by `[redacted]` wherever an error could show it: strings,
- * the keys and values of objects and arrays, and errors (copied with their name, message, own
- * fields and cause chain, so that no original stack with a secret in it survives), to a bounded
- * depth (deeper values become null).
+ * `value` with `secret` redacted in every string, key and error, to 8 levels (deeper is null).
+ * Errors are copied (name, message, own fields, cause chain), so no original stack survives.
  */
-function redact(value, secrets, depth = 8) {
-  if (typeof value === 'string') return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), value);
+function redact(value, secret, depth = 8) {
+  if (typeof value === 'string') return value.split(secret).join('[redacted]');
   if (value === null || typeof value !== 'object') return value;
-  if (depth === 0) return null;
-  const copy = (inner) => redact(inner, secrets, depth - 1);
+  if (!depth) return null;
+  const copy = (inner) => redact(inner, secret, depth - 1);
   if (Array.isArray(value)) return value.map(copy);
   const fields = Object.fromEntries(Object.entries(value).map(([key, inner]) => [copy(key), copy(inner)]));
   if (!(value instanceof Error)) return fields;
-  const error = new Error(copy(String(value.message)), value.cause === undefined ? undefined : { cause: copy(value.cause) });
-  return Object.assign(error, { name: copy(String(value.name)) }, fields);
+  return Object.assign(new Error(copy(String(value.message)), value.cause === undefined ? undefined : { cause: copy(value.cause) }), { name: copy(String(value.name)) }, fields);
 }
 
-/** The body of a successful answer. JSON.parse's error quotes the text, so it is not kept. */
+/** The body of a successful answer. JSON.parse's error would quote the text: it is not kept. */
 function readJson(answer) {
   try {
     return answer.text === '' ? null : JSON.parse(answer.text);
@@ -315,18 +231,15 @@ function readJson(answer) {
   }
 }
 
-/** Reads an error answer: the API's Error body, the 413 and 429 shapes, or plain text. */
-function httpError(answer, secrets) {
+/** An error answer: the API's Error body, the 413 and 429 shapes, or plain text. */
+function httpError(answer, secret) {
   let body = null;
   try {
-    body = answer.text === '' ? null : JSON.parse(answer.text);
-  } catch {
-    body = null;
-  }
-  if (body === null || typeof body !== 'object') body = {};
+    body = JSON.parse(answer.text);
+  } catch {}
+  body = body !== null && typeof body === 'object' ? body : {};
   const { status, headers } = answer;
-  const message = body.message ?? body.error ?? (answer.text.slice(0, 200) || `HTTP ${status}`);
-  return requestError(secrets, status === 429 ? 'rate_limited' : 'http_error', `${status}: ${message}`, {
+  return requestError(secret, status === 429 ? 'rate_limited' : 'http_error', `${status}: ${body.message ?? body.error ?? (answer.text.slice(0, 200) || `HTTP ${status}`)}`, {
     status,
     key: body.key,
     details: body.details,
@@ -335,17 +248,13 @@ function httpError(answer, secrets) {
   });
 }
 
-/**
- * Seconds to wait from `Retry-After` (whole seconds, or an HTTP date) or `X-Rate-Limit-Retry`
- * (epoch seconds); null when neither holds one (an empty, negative or malformed value), so
- * that the normal backoff applies.
- */
+/** Seconds from `Retry-After` (seconds or a date) or `X-Rate-Limit-Retry` (epoch); null if malformed. */
 function retryAfterSeconds(headers) {
   const after = headers.get('retry-after')?.trim() ?? '';
   const date = /[a-z]/i.test(after) ? Date.parse(after) : Number.NaN;
-  if (/^\d+$/.test(after)) return Number(after);
-  if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
   const epoch = headers.get('x-rate-limit-retry')?.trim() ?? '';
+  if (/^\d+$/.test(after)) return Number(after);
+  if (date === date) return Math.max(0, (date - Date.now()) / 1000);
   return /^\d+$/.test(epoch) ? Math.max(0, epoch - Date.now() / 1000) : null;
 }
 
