@@ -180,7 +180,11 @@ async function attemptOnce(config, path, payload, signal) {
     const { status, headers } = response;
     if (response.type === 'opaqueredirect' || (status > 299 && status < 400)) {
       const location = headers.get('location');
-      throw fail('redirect_refused', `${path} answered ${status} redirecting to ${location === null ? 'an unknown origin' : new URL(location, config.apiUrl).origin}; the client follows no redirects`, { status });
+      let origin = 'an unknown origin';
+      try {
+        if (location) origin = new URL(location, config.apiUrl).origin;
+      } catch {}
+      throw fail('redirect_refused', `${path} answered ${status} redirecting to ${origin}; the client follows no redirects`, { status });
     }
     const tooLarge = () => fail('too_large', `${path} answered ${status} with a body over ${MAX_ANSWER_BYTES} bytes`, { status });
     if (headers.get('content-length') > MAX_ANSWER_BYTES) throw tooLarge();

@@ -559,6 +559,19 @@ test('a 307 or 302 from the API is redirect_refused with its status and target o
   assertContract(api);
 });
 
+test('a redirect without a Location, or with one that is not a URL, is redirect_refused to an unknown origin, not retried', async (t) => {
+  const { api, client } = await setUp(t);
+  api.script(VALIDATIONS, { status: 308, text: '', headers: { location: 'http://[not-a-host' } }, { status: 303, text: '' }, ok(validationExample('False')));
+  for (const status of [308, 303]) {
+    const error = await rejection(client.validate(VALIDATION_BODY));
+    assert.equal(error.code, 'redirect_refused');
+    assert.equal(error.status, status);
+    assert.match(error.message, /an unknown origin/);
+  }
+  assert.equal(api.requests.length, 2);
+  assertContract(api);
+});
+
 test('a browser\'s opaqueredirect answer (status 0 under redirect: manual) is redirect_refused too, not retried', async () => {
   const inits = [];
   const fetch = async (url, init) => {
