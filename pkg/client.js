@@ -1,30 +1,20 @@
 // client.js: the client-side API client for stackable validations, redemptions and
 // qualifications, with public client keys only, a timeout, bounded retries and typed errors.
+// index.d.ts documents the options and errors; SECURITY.md what is refused and redacted.
 
 import { VoucherifySyncError } from './errors.js';
 import { prepareStackableRequest, summarizeResult } from './stackable.js';
 
-const DEFAULT_API_URL = 'https://api.voucherify.io';
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_RETRIES = 2;
-const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
-/** Headers and options that carry server secrets; client code must never hold them. */
-const SECRET_HEADERS = ['x-app-id', 'x-app-token', 'authorization', 'x-voucherify-oauth'];
-const SECRET_OPTIONS = ['applicationId', 'appId', 'appToken', 'secretKey', 'clientSecretKey', 'xAppToken', 'xAppId'];
+// setTimeout fires at once past 2^31 - 1 ms, so delays are clamped to it.
+const MAX_DELAY_MS = 2 ** 31 - 1;
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+const OPTIONS = ['clientApplicationId', 'clientToken', 'apiUrl', 'origin', 'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'headers', 'customHeaders', 'fetch'];
+// Names (lower case, without - and _) of options and headers that carry a secret, bar the client's own.
+const SECRET_NAME = /secret|token|auth|key|passw|credential|appid|applicationid/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/**
- * A failed request: an HTTP error answer, a network failure or a timeout, all one class.
- * `code` is `http_error`, `rate_limited`, `network_error`, `timeout` or `aborted`; `status` is
- * the HTTP status (0 when no complete answer came); `key`, `details` and `requestId` come from
- * the API's error body. No message carries a key or token.
- */
+/** A failed request; no field, message or cause carries the client token. */
 export class VoucherifyRequestError extends VoucherifySyncError {
-  /**
-   * @param {string} code
-   * @param {string} message
-   * @param {{ status?: number, key?: string|null, details?: unknown, requestId?: string|null,
-   *           retryAfter?: number|null, cause?: unknown }} [fields]
-   */
   constructor(code, message, fields = {}) {
     super(code, message, { cause: fields.cause });
     this.name = 'VoucherifyRequestError';
@@ -37,165 +27,106 @@ export class VoucherifyRequestError extends VoucherifySyncError {
 }
 
 /**
- * Creates a client for the client-side API with public keys. It refuses server secrets
- * (`X-App-Id`, `X-App-Token`) outright.
- *
- * Retries: a 429 (not processed, so safe to repeat) is retried for every call, after
- * `Retry-After` or `X-Rate-Limit-Retry`; timeouts, network errors and 5xx answers are retried for
- * validations and qualifications only. A redemption is never retried after a timeout or a 5xx:
- * it may have been applied, and redeeming twice would spend the codes twice. The timeout covers
- * each whole attempt, the answer's body included.
- *
- * @param {object} options
- * @param {string} options.clientApplicationId the `X-Client-Application-Id`
- * @param {string} options.clientToken the `X-Client-Token` (a public client key)
- * @param {string} [options.apiUrl] default `https://api.voucherify.io` (use your cluster's)
- * @param {string} [options.origin] the `origin` header; required in Node, set by browsers
- * @param {number} [options.timeoutMs] per attempt, default 10 000
- * @param {number} [options.maxRetries] default 2
- * @param {number} [options.maxRetryDelayMs] the longest wait before a retry, default 10 000
- * @param {Record<string,string> | Headers | Array<[string,string]>} [options.headers] extra
- *   headers (never server keys); names are sent in lower case, and the client's own headers win
- * @param {typeof fetch} [options.fetch] a fetch implementation, default `globalThis.fetch`
+ * A client with public keys. A 429 was not processed, so every call retries it; timeouts, network
+ * errors and 5xx only validations and qualifications: a redemption may have been applied, and
+ * redeeming twice spends the codes twice. The timeout covers each whole attempt, body included.
+ * Redirects are refused: following one would carry the token wherever it points.
  */
 export function createClient(options) {
   const config = readConfig(options);
   const send = (path, body, retryUnsure, callOptions) => request(config, path, body, retryUnsure, callOptions);
   const client = {
-    /** `POST /client/v1/validations`; resolves with the response body. */
     validate: (body, callOptions) => send('/client/v1/validations', body, true, callOptions),
-    /** `POST /client/v1/redemptions`; never retried after a timeout or a 5xx. */
     redeem: (body, callOptions) => send('/client/v1/redemptions', body, false, callOptions),
-    /** `POST /client/v1/qualifications`. */
     qualify: (body, callOptions) => send('/client/v1/qualifications', body, true, callOptions),
-    /**
-     * Validates the cart with a `LOCK` session, then redeems the redeemables that applied with
-     * the same session key. Resolves with `{ validation, redemption, summary }`; `redemption` is
-     * null when nothing applied, or when the validation failed in the `ALL` application mode.
-     */
     validateThenRedeem: (cart, flowOptions = {}) => validateThenRedeem(client, cart, flowOptions),
   };
   return Object.freeze(client);
 }
 
-function readConfig(options) {
-  if (options === null || typeof options !== 'object') {
-    throw new VoucherifySyncError('invalid_argument', 'createClient needs an options object');
+const misuse = (code, message) => new VoucherifySyncError(code, message);
+const invalid = (message) => misuse('invalid_argument', message);
+const refused = (what) => misuse('server_key_refused', `${what} may carry a server secret; client code sends only X-Client-Application-Id and X-Client-Token`);
+const unsendable = (name) => invalid(`${name} cannot be sent as a header: it holds a line break, NUL or character beyond U+00FF`);
+
+function readConfig(given) {
+  if (given === null || typeof given !== 'object') throw invalid('createClient needs an options object');
+  // Names in any case, with - or _; clientSecretKey is the official SDK's name for the token.
+  const options = {};
+  for (const [name, value] of Object.entries(given)) {
+    const plain = name.toLowerCase().replace(/[-_]/g, '');
+    const known = plain === 'clientsecretkey' ? 'clientToken' : OPTIONS.find((option) => option.toLowerCase() === plain);
+    if (!known && SECRET_NAME.test(plain)) throw refused(`the option ${name}`);
+    if (known in options && options[known] !== value) throw invalid(`the option ${name} is given twice with different values`);
+    if (known) options[known] = value;
   }
-  for (const name of SECRET_OPTIONS) {
-    if (name in options) {
-      throw new VoucherifySyncError('server_key_refused', `the option ${name} looks like a server secret; client code takes only the client application id and client token`);
-    }
-  }
-  const headers = readHeaders(options.headers);
   for (const name of ['clientApplicationId', 'clientToken']) {
-    if (typeof options[name] !== 'string' || options[name].trim() === '') {
-      throw new VoucherifySyncError('invalid_argument', `${name} must be a non-empty string`);
-    }
-    if (!isHeaderValue(options[name])) {
-      throw new VoucherifySyncError('invalid_argument', `${name} cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF`);
-    }
+    if (typeof options[name] !== 'string' || options[name].trim() === '') throw invalid(`${name} must be a non-empty string`);
+    if (!HEADER_VALUE.test(options[name])) throw unsendable(name);
   }
+  // Real tokens are far longer, and redacting a short one would garble messages.
+  if (options.clientToken.length < 8) throw invalid('clientToken is shorter than 8 characters: not a client token');
   const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
   if (!inBrowser && (typeof options.origin !== 'string' || options.origin.trim() === '')) {
-    throw new VoucherifySyncError('missing_origin', 'outside a browser the origin header must be given: pass origin, e.g. "shop.example.com", one of the project\'s allowed website URLs');
+    throw misuse('missing_origin', 'outside a browser, pass origin: an allowed website URL of the project, e.g. "shop.example.com"');
   }
-  if (!inBrowser && !isHeaderValue(options.origin)) {
-    throw new VoucherifySyncError('invalid_argument', 'origin cannot be sent as a header: it holds a line break, a NUL or a character beyond U+00FF');
-  }
+  if (!inBrowser && !HEADER_VALUE.test(options.origin)) throw unsendable('origin');
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new VoucherifySyncError('invalid_argument', 'no fetch implementation: pass options.fetch');
-  }
+  if (typeof fetchImpl !== 'function') throw invalid('no fetch implementation: pass options.fetch');
   return {
     apiUrl: readApiUrl(options.apiUrl),
     headers: {
-      ...headers,
+      ...readHeaders(options.headers),
+      ...readHeaders(options.customHeaders),
       'content-type': 'application/json',
       'x-client-application-id': options.clientApplicationId,
       'x-client-token': options.clientToken,
       ...(inBrowser ? {} : { origin: options.origin }),
     },
-    timeoutMs: positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs'),
-    maxRetries: nonNegative(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries'),
-    maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS, 'maxRetryDelayMs'),
+    timeoutMs: delay(options.timeoutMs, 10_000, 'timeoutMs', 1),
+    maxRetries: delay(options.maxRetries, 2, 'maxRetries', 0),
+    maxRetryDelayMs: delay(options.maxRetryDelayMs, 10_000, 'maxRetryDelayMs', 0),
     // Called unbound: a browser's fetch throws "Illegal invocation" when called as a method.
     fetch: (...args) => fetchImpl(...args),
-    // Redacted from error messages; too short a token would only garble them.
-    secrets: [options.clientToken].filter((secret) => secret.length >= 6),
+    secret: options.clientToken,
   };
 }
 
 /**
- * The extra headers as one lower-case name per header, from a plain object, a `Headers` or a
- * list of pairs. A server secret among them is refused; the message names the header, never
- * its value.
+ * Extra headers (an object, a `Headers` or pairs) by lower-case name; the client's own win. A
+ * secret's name is refused, named but never quoted.
  */
 function readHeaders(value) {
   const headers = {};
-  for (const entry of headerEntries(value)) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
-      throw new VoucherifySyncError('invalid_argument', 'headers must be an object of header names and values');
-    }
+  const wrong = () => invalid('headers must be an object of header names and values');
+  if (value != null && typeof value !== 'object') throw wrong();
+  const plain = value == null || [Object.prototype, null].includes(Object.getPrototypeOf(value)) || typeof value.entries !== 'function';
+  for (const entry of Array.isArray(value) ? value : plain ? Object.entries(value ?? {}) : [...value.entries()]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw wrong();
     const name = entry[0].toLowerCase();
-    if (SECRET_HEADERS.includes(name)) {
-      throw new VoucherifySyncError('server_key_refused', `the header ${entry[0]} carries a server secret; client code must never send it (use X-Client-Application-Id and X-Client-Token)`);
-    }
+    if (!/^x-client-(token|application-id)$/.test(name) && SECRET_NAME.test(name.replace(/[-_]/g, ''))) throw refused(`the header ${entry[0]}`);
     headers[name] = String(entry[1]);
-    if (!isHeaderValue(headers[name])) {
-      throw new VoucherifySyncError('invalid_argument', `the header ${entry[0]} cannot be sent: its value holds a line break, a NUL or a character beyond U+00FF`);
-    }
+    if (!HEADER_VALUE.test(headers[name])) throw unsendable(`the header ${entry[0]}`);
   }
   return headers;
 }
 
-/** `[name, value]` pairs from a plain object, a `Headers` (or any `entries()`) or a list of pairs. */
-function headerEntries(value) {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'object') {
-    throw new VoucherifySyncError('invalid_argument', 'headers must be an object of header names and values');
-  }
-  const plain = [Object.prototype, null].includes(Object.getPrototypeOf(value));
-  return !plain && typeof value.entries === 'function' ? [...value.entries()] : Object.entries(value);
-}
-
-/**
- * Whether `text` is a valid HTTP header value. `fetch` rejects other values with a message that
- * quotes them, which would put a token into an error message, so they are refused up front.
- */
-function isHeaderValue(text) {
-  return /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
-}
-
-/** The API's base URL without a trailing slash; a URL with credentials in it is refused. */
+/** The base URL: http(s), no query or fragment (the path would land in them), no credentials. */
 function readApiUrl(value) {
-  const text = String(value ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  let url;
+  const text = String(value ?? 'https://api.voucherify.io').replace(/\/+$/, '');
+  let url = {};
   try {
     url = new URL(text);
-  } catch {
-    throw new VoucherifySyncError('invalid_argument', 'apiUrl must be an absolute http(s) URL, e.g. https://api.voucherify.io');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new VoucherifySyncError('invalid_argument', 'apiUrl must be an absolute http(s) URL, e.g. https://api.voucherify.io');
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new VoucherifySyncError('server_key_refused', 'apiUrl must not carry credentials; client code authenticates with X-Client-Application-Id and X-Client-Token only');
-  }
+  } catch {}
+  if (!/^https?:$/.test(url.protocol) || /[?#]/.test(text)) throw invalid('apiUrl must be an absolute http(s) URL without a query or fragment, e.g. https://api.voucherify.io');
+  if (url.username || url.password) throw refused('an apiUrl with credentials');
   return text;
 }
 
-function positive(value, fallback, name) {
+function delay(value, fallback, name, min) {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new VoucherifySyncError('invalid_argument', `${name} must be a positive number`);
-  return value;
-}
-
-function nonNegative(value, fallback, name) {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) throw new VoucherifySyncError('invalid_argument', `${name} must be a non-negative integer`);
-  return value;
+  if (!Number.isInteger(value) || value < min) throw invalid(`${name} must be an integer of at least ${min}`);
+  return Math.min(value, MAX_DELAY_MS);
 }
 
 async function request(config, path, body, retryUnsure, callOptions = {}) {
@@ -205,16 +136,17 @@ async function request(config, path, body, retryUnsure, callOptions = {}) {
     try {
       const answer = await attemptOnce(config, path, payload, callOptions.signal);
       if (answer.ok) return readJson(answer);
-      failure = httpError(answer, config.secrets);
+      failure = httpError(answer, config.secret);
     } catch (error) {
       if (!(error instanceof VoucherifyRequestError)) throw error;
       failure = error;
     }
-    const retryable = failure.status === 429 || (retryUnsure && (failure.status === 0 || failure.status >= 500));
+    const { code, status } = failure;
+    const retryable = code === 'rate_limited' || (retryUnsure && (code === 'timeout' || code === 'network_error' || (code === 'http_error' && status >= 500)));
     if (callOptions.signal?.aborted || !retryable || attempt >= config.maxRetries) throw failure;
-    const delayMs = failure.retryAfter !== null ? failure.retryAfter * 1000 : backoff(attempt);
+    const delayMs = failure.retryAfter !== null ? failure.retryAfter * 1000 : 250 * 2 ** attempt;
     if (delayMs > config.maxRetryDelayMs) throw failure;
-    await sleep(delayMs);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 }
 
@@ -227,14 +159,11 @@ function jsonText(body) {
   } catch (error) {
     throw new VoucherifySyncError('invalid_argument', 'the body cannot be written as JSON (a cycle, or a BigInt?)', { cause: error });
   }
-  if (payload === undefined) throw new VoucherifySyncError('invalid_argument', 'the body has no JSON form');
+  if (payload === undefined) throw invalid('the body has no JSON form');
   return payload;
 }
 
-/**
- * One request and its whole answer, `{ ok, status, headers, text }`, within `timeoutMs`: an
- * answer whose body stalls times out like one that never starts.
- */
+/** One request and its whole answer within `timeoutMs`; a redirect is a 3xx in Node, an opaqueredirect (status 0) in browsers. */
 async function attemptOnce(config, path, payload, signal) {
   const controller = new AbortController();
   let timedOut = false;
@@ -245,89 +174,92 @@ async function attemptOnce(config, path, payload, signal) {
   const onAbort = () => controller.abort();
   if (signal?.aborted) controller.abort();
   else signal?.addEventListener('abort', onAbort, { once: true });
+  const fail = (code, message, fields) => requestError(config.secret, code, message, fields);
   try {
-    const response = await config.fetch(`${config.apiUrl}${path}`, {
-      method: 'POST',
-      headers: config.headers,
-      body: payload,
-      signal: controller.signal,
-    });
-    const text = await response.text();
-    return { ok: response.ok, status: response.status, headers: response.headers, text };
+    const response = await config.fetch(`${config.apiUrl}${path}`, { method: 'POST', headers: config.headers, body: payload, redirect: 'manual', signal: controller.signal });
+    const { status, headers } = response;
+    if (response.type === 'opaqueredirect' || (status > 299 && status < 400)) {
+      const location = headers.get('location');
+      let origin = 'an unknown origin';
+      try {
+        if (location) origin = new URL(location, config.apiUrl).origin;
+      } catch {}
+      throw fail('redirect_refused', `${path} answered ${status} redirecting to ${origin}; the client follows no redirects`, { status });
+    }
+    const tooLarge = () => fail('too_large', `${path} answered ${status} with a body over ${MAX_ANSWER_BYTES} bytes`, { status });
+    if (headers.get('content-length') > MAX_ANSWER_BYTES) throw tooLarge();
+    const reader = response.body?.getReader?.();
+    const chunks = [];
+    for (let size = 0, read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+      if ((size += read.value.byteLength) > MAX_ANSWER_BYTES) throw tooLarge();
+    }
+    return { ok: response.ok, status, headers, text: await (reader ? new Blob(chunks) : response).text() };
   } catch (error) {
-    if (timedOut) {
-      throw new VoucherifyRequestError('timeout', `no answer from ${path} within ${config.timeoutMs} ms`, { cause: error });
-    }
-    if (signal?.aborted) {
-      throw new VoucherifyRequestError('aborted', `the request to ${path} was aborted`, { cause: error });
-    }
-    throw new VoucherifyRequestError('network_error', `the request to ${path} failed: ${redact(String(error?.message ?? error), config.secrets)}`, { cause: error });
+    if (error instanceof VoucherifyRequestError) throw error;
+    if (timedOut) throw fail('timeout', `no answer from ${path} within ${config.timeoutMs} ms`, { cause: error });
+    if (signal?.aborted) throw fail('aborted', `the request to ${path} was aborted`, { cause: error });
+    throw fail('network_error', `the request to ${path} failed: ${error?.message ?? error}`, { cause: error });
   } finally {
     clearTimeout(timer);
+    // Drops any unread body.
+    controller.abort();
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
-/** `text` with every secret in it replaced, so that no error message quotes a token. */
-function redact(text, secrets) {
-  return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-}
-
-/** The body of a successful answer. */
-function readJson(answer) {
-  try {
-    return answer.text === '' ? null : JSON.parse(answer.text);
-  } catch (error) {
-    throw new VoucherifyRequestError('http_error', `the API answered ${answer.status} with a body that is not JSON`, { status: answer.status, cause: error });
-  }
+function requestError(secret, code, message, fields) {
+  return new VoucherifyRequestError(code, redact(message, secret), redact(fields, secret));
 }
 
 /**
- * Reads an error answer: the API's Error body, the 413 and 429 shapes, or plain text. A secret
- * the answer echoes (a proxy quoting the request, say) is redacted from the message and details.
+ * `value` with `secret` redacted in every string, key and error, to 8 levels (deeper is null).
+ * Errors are copied (name, message, own fields, cause chain), so no original stack survives.
  */
-function httpError(answer, secrets) {
+function redact(value, secret, depth = 8) {
+  if (typeof value === 'string') return value.split(secret).join('[redacted]');
+  if (value === null || typeof value !== 'object') return value;
+  if (!depth) return null;
+  const copy = (inner) => redact(inner, secret, depth - 1);
+  if (Array.isArray(value)) return value.map(copy);
+  const fields = Object.fromEntries(Object.entries(value).map(([key, inner]) => [copy(key), copy(inner)]));
+  if (!(value instanceof Error)) return fields;
+  return Object.assign(new Error(copy(String(value.message)), value.cause === undefined ? undefined : { cause: copy(value.cause) }), { name: copy(String(value.name)) }, fields);
+}
+
+/** The body of a successful answer. JSON.parse's error would quote the text: it is not kept. */
+function readJson(answer) {
+  try {
+    return answer.text === '' ? null : JSON.parse(answer.text);
+  } catch {
+    throw new VoucherifyRequestError('http_error', `the API answered ${answer.status} with a body that is not JSON`, { status: answer.status });
+  }
+}
+
+/** An error answer: the API's Error body, the 413 and 429 shapes, or plain text. */
+function httpError(answer, secret) {
   let body = null;
   try {
-    body = answer.text === '' ? null : JSON.parse(answer.text);
-  } catch {
-    body = null;
-  }
-  if (body === null || typeof body !== 'object') body = {};
+    body = JSON.parse(answer.text);
+  } catch {}
+  body = body !== null && typeof body === 'object' ? body : {};
   const { status, headers } = answer;
-  const message = body.message ?? body.error ?? (answer.text.slice(0, 200) || `HTTP ${status}`);
-  const details = typeof body.details === 'string' ? redact(body.details, secrets) : body.details;
-  return new VoucherifyRequestError(status === 429 ? 'rate_limited' : 'http_error', `${status}: ${redact(String(message), secrets)}`, {
+  return requestError(secret, status === 429 ? 'rate_limited' : 'http_error', `${status}: ${body.message ?? body.error ?? (answer.text.slice(0, 200) || `HTTP ${status}`)}`, {
     status,
-    key: body.key ?? null,
-    details: details ?? null,
+    key: body.key,
+    details: body.details,
     requestId: body.request_id ?? headers.get('x-request-id'),
     retryAfter: retryAfterSeconds(headers),
   });
 }
 
-/** Seconds to wait from `Retry-After` (seconds or an HTTP date) or `X-Rate-Limit-Retry` (epoch seconds). */
+/** Seconds from `Retry-After` (seconds or a date) or `X-Rate-Limit-Retry` (epoch); null if malformed. */
 function retryAfterSeconds(headers) {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
-  }
-  const epoch = Number(headers.get('x-rate-limit-retry'));
-  if (headers.get('x-rate-limit-retry') !== null && Number.isFinite(epoch)) {
-    return Math.max(0, epoch - Date.now() / 1000);
-  }
-  return null;
-}
-
-function backoff(attempt) {
-  return 250 * 2 ** attempt;
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  const after = headers.get('retry-after')?.trim() ?? '';
+  const date = /[a-z]/i.test(after) ? Date.parse(after) : Number.NaN;
+  const epoch = headers.get('x-rate-limit-retry')?.trim() ?? '';
+  if (/^\d+$/.test(after)) return Number(after);
+  if (date === date) return Math.max(0, (date - Date.now()) / 1000);
+  return /^\d+$/.test(epoch) ? Math.max(0, epoch - Date.now() / 1000) : null;
 }
 
 async function validateThenRedeem(client, cart, flowOptions) {

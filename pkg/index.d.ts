@@ -205,6 +205,7 @@ export type ErrorCode =
   | 'network_error'
   | 'timeout'
   | 'aborted'
+  | 'redirect_refused'
   | 'not_supported';
 
 /** A misuse of the package, thrown; problems in the data come back in a {@link Report}. */
@@ -462,21 +463,35 @@ export interface ResultSummary {
 /** Reads a validation or redemption response as one entry per requested redeemable. */
 export function summarizeResult(response: Record<string, unknown> | string): ResultSummary;
 
-/** Options of the client-side API client. Server keys are refused. */
-export interface ClientOptions {
+/**
+ * Options of the client-side API client. Names are read in any case and with `-` or `_`
+ * (`client_token`, `ClientToken`). Server keys are refused (`server_key_refused`): any other
+ * option, and any header, whose name (lower case, without `-` and `_`) contains `secret`,
+ * `token`, `auth`, `key`, `passw`, `credential`, `appid` or `applicationid`.
+ */
+export type ClientOptions = ClientSettings & ({ clientToken: string } | { clientSecretKey: string });
+
+/** The options of {@link ClientOptions} besides the client token. */
+export interface ClientSettings {
   clientApplicationId: string;
-  clientToken: string;
-  /** Default `https://api.voucherify.io`. */
+  /** The `X-Client-Token`: a public client key of at least 8 characters. */
+  clientToken?: string;
+  /** The official SDK's name for `clientToken`; give one of them. */
+  clientSecretKey?: string;
+  /** Default `https://api.voucherify.io`; http(s), without credentials, query or fragment. */
   apiUrl?: string;
   /** The `origin` header; required in Node. */
   origin?: string;
-  /** Per attempt, default 10 000. */
+  /** Per attempt, in ms, default 10 000; at most 2^31 − 1 (larger values are clamped). */
   timeoutMs?: number;
   /** Default 2. */
   maxRetries?: number;
-  /** The longest wait before a retry, default 10 000. */
+  /** The longest wait before a retry, in ms, default 10 000; at most 2^31 − 1 (larger values are clamped). */
   maxRetryDelayMs?: number;
-  headers?: Record<string, string>;
+  /** Extra headers, sent in lower case; the client's own headers win. */
+  headers?: Record<string, string> | Headers | Array<[string, string]>;
+  /** The official SDK's name for `headers`; both may be given. */
+  customHeaders?: Record<string, string> | Headers | Array<[string, string]>;
   fetch?: typeof fetch;
 }
 
@@ -501,10 +516,15 @@ export interface Client {
 /** Creates a client for `/client/v1/validations`, `/client/v1/redemptions` and `/client/v1/qualifications`. */
 export function createClient(options: ClientOptions): Client;
 
-/** A failed request: an HTTP error, a network failure or a timeout. */
+/**
+ * A failed request: an HTTP error (`http_error`, `rate_limited`), a network failure
+ * (`network_error`), a timeout, an abort, a redirect (`redirect_refused`: never followed, the
+ * message names the target's origin) or an answer body over 16 MiB (`too_large`). No field,
+ * message or cause carries the client token: it is replaced by `[redacted]`.
+ */
 export class VoucherifyRequestError extends VoucherifySyncError {
   readonly name: any;
-  /** The HTTP status, 0 when no answer came. */
+  /** The HTTP status, 0 when no answer came (and for a redirect in browsers). */
   status: number;
   /** The API's error key (`invalid_payload`, `duplicated_redeemables`, ...). */
   key: string | null;

@@ -56,6 +56,7 @@ export type {
   RedeemableOutcome,
   ResultSummary,
   ClientOptions,
+  ClientSettings,
   CallOptions,
   Client,
 } from './index.js';

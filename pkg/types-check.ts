@@ -94,6 +94,8 @@ export async function customersAndRedemption(): Promise<void> {
   const skipped: string | null | undefined = prepared.applicationOrder[0]?.skippedBecause;
   void skipped;
   const client = createClient({ clientApplicationId: 'id', clientToken: 'token', origin: 'shop.example.com' });
+  // The official SDK's option names.
+  void createClient({ clientApplicationId: 'id', clientSecretKey: 'client-key', customHeaders: { 'X-Correlation-Id': 'c1' } });
   const { summary } = await client.validateThenRedeem({ codes: ['A'] });
   const status: RedeemableOutcome['status'] | undefined = summary.redeemables[0]?.status;
   void status;
@@ -120,6 +122,8 @@ export function rejectsMistakes(): void {
   // @ts-expect-error: not an issue code
   const code: IssueCode = 'invalid_date';
   void code;
+  // @ts-expect-error: the client token (clientToken or clientSecretKey) is required
+  createClient({ clientApplicationId: 'id' });
 }
 
 export async function usesTheStorefrontEntry(): Promise<void> {

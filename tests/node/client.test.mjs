@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { after, before, test } from 'node:test';
 
 import { createClient, prepareStackableRequest, VoucherifyRequestError, VoucherifySyncError } from '../../pkg/node.js';
@@ -47,9 +48,24 @@ after(() => Object.assign(console, originalConsole));
 
 let errorsChecked = 0;
 
-/** No secret in the message, the string form, or the JSON of the error's own enumerable fields. */
+/**
+ * Every string an error exposes: its own properties, enumerable or not (message, stack, cause,
+ * details, key, requestId, issues), followed through objects, arrays and the cause chain.
+ */
+function exposedStrings(value, seen = new Set()) {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  return Object.getOwnPropertyNames(value).flatMap((name) => [name, ...exposedStrings(value[name], seen)]);
+}
+
+/**
+ * No secret anywhere the error shows: the message, the string form, its JSON, Node's own
+ * rendering of it (stack, fields and cause chain, by util.inspect), and every string reachable
+ * from its properties.
+ */
 function assertNoSecrets(error) {
-  const views = [error.message, String(error), JSON.stringify({ ...error }), String(error.cause ?? '')];
+  const views = [error.message, String(error), JSON.stringify({ ...error }), JSON.stringify(error), String(error.cause ?? ''), inspect(error, { depth: Infinity, showHidden: true }), ...exposedStrings(error)];
   for (const secret of SECRETS) {
     for (const view of views) assert.ok(!view.includes(secret), `a secret appears in the error: ${view}`);
   }
@@ -457,7 +473,7 @@ test('createClient refuses server keys in headers, whatever their case or contai
 });
 
 test('createClient refuses server secrets passed as options: server_key_refused', () => {
-  for (const name of ['secretKey', 'appToken', 'appId', 'applicationId', 'clientSecretKey', 'xAppToken', 'xAppId']) {
+  for (const name of ['secretKey', 'appToken', 'appId', 'applicationId', 'xAppToken', 'xAppId']) {
     const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, [name]: SERVER_TOKEN }));
     assert.equal(error.code, 'server_key_refused', name);
     assert.ok(error.message.includes(name));
@@ -518,6 +534,229 @@ test('an error answer that quotes the client token has it redacted from the mess
   assert.equal(error.key, 'unauthorized');
   assert.match(error.message, /invalid token \[redacted\]/);
   assert.match(error.details, /X-Client-Token \[redacted\] is not allowed/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Redirects: never followed, since they would carry the token elsewhere.
+
+test('a 307 or 302 from the API is redirect_refused with its status and target origin; nothing reaches the other origin', async (t) => {
+  const { api, client } = await setUp(t);
+  const other = await startFakeApi({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN });
+  t.after(() => other.close());
+  other.script(REDEMPTIONS, ok(redemptionAnswer(REDEMPTION_BODY)));
+  other.script(VALIDATIONS, ok(validationExample('False')));
+  api.script(REDEMPTIONS, { status: 307, text: '', headers: { location: `${other.url}${REDEMPTIONS}?token=${CLIENT_TOKEN}` } });
+  api.script(VALIDATIONS, { status: 302, text: '', headers: { location: `${other.url}${VALIDATIONS}` } }, ok(validationExample('False')));
+  for (const [call, status] of [[() => client.redeem(REDEMPTION_BODY), 307], [() => client.validate(VALIDATION_BODY), 302]]) {
+    const error = await rejection(call());
+    assert.ok(error instanceof VoucherifyRequestError);
+    assert.equal(error.code, 'redirect_refused');
+    assert.equal(error.status, status);
+    assert.ok(error.message.includes(other.url), error.message);
+  }
+  assert.equal(other.requests.length, 0, 'the redirect was followed');
+  assert.deepEqual(api.requests.map((r) => r.path), [REDEMPTIONS, VALIDATIONS], 'a redirect is not retried');
+  assertContract(api);
+});
+
+test('a redirect without a Location, or with one that is not a URL, is redirect_refused to an unknown origin, not retried', async (t) => {
+  const { api, client } = await setUp(t);
+  api.script(VALIDATIONS, { status: 308, text: '', headers: { location: 'http://[not-a-host' } }, { status: 303, text: '' }, ok(validationExample('False')));
+  for (const status of [308, 303]) {
+    const error = await rejection(client.validate(VALIDATION_BODY));
+    assert.equal(error.code, 'redirect_refused');
+    assert.equal(error.status, status);
+    assert.match(error.message, /an unknown origin/);
+  }
+  assert.equal(api.requests.length, 2);
+  assertContract(api);
+});
+
+test('a browser\'s opaqueredirect answer (status 0 under redirect: manual) is redirect_refused too, not retried', async () => {
+  const inits = [];
+  const fetch = async (url, init) => {
+    inits.push(init);
+    return { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null, text: async () => '' };
+  };
+  const client = createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, fetch, maxRetries: 2 });
+  const error = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(error.code, 'redirect_refused');
+  assert.equal(error.status, 0);
+  assert.match(error.message, /unknown origin/);
+  assert.equal(inits.length, 1);
+  assert.equal(inits[0].redirect, 'manual');
+});
+
+// ---------------------------------------------------------------------------------------------
+// The token is redacted from everything an error exposes.
+
+test('an error answer quoting the token in key, request_id, nested details and a header has it redacted everywhere', async (t) => {
+  const { api, client } = await setUp(t, { maxRetries: 0 });
+  const body = {
+    code: 401,
+    key: `bad_token_${CLIENT_TOKEN}`,
+    message: 'Unauthorized',
+    details: { header: { 'x-client-token': CLIENT_TOKEN }, seen: [`token=${CLIENT_TOKEN}`], [CLIENT_TOKEN]: 1 },
+    request_id: `v-${CLIENT_TOKEN}`,
+  };
+  api.script(VALIDATIONS, { status: 401, body }, { status: 429, text: `rate limited: ${CLIENT_TOKEN}`, headers: { 'x-request-id': CLIENT_TOKEN } });
+  const error = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(error.key, 'bad_token_[redacted]');
+  assert.equal(error.requestId, 'v-[redacted]');
+  assert.deepEqual(error.details, { header: { 'x-client-token': '[redacted]' }, seen: ['token=[redacted]'], '[redacted]': 1 });
+  const limited = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(limited.requestId, '[redacted]');
+  assert.equal(limited.message, '429: rate limited: [redacted]');
+});
+
+test('a transport error quoting the token has it redacted from the cause chain, which keeps its name and code', async () => {
+  const root = Object.assign(new Error(`socket closed after sending ${CLIENT_TOKEN}`), { code: 'ECONNRESET', sent: [CLIENT_TOKEN] });
+  const fetch = async () => {
+    throw new TypeError(`fetch failed for token ${CLIENT_TOKEN}`, { cause: root });
+  };
+  const client = createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, fetch, maxRetries: 0 });
+  const error = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(error.code, 'network_error');
+  assert.equal(error.cause.name, 'TypeError');
+  assert.equal(error.cause.message, 'fetch failed for token [redacted]');
+  assert.equal(error.cause.cause.message, 'socket closed after sending [redacted]');
+  assert.equal(error.cause.cause.code, 'ECONNRESET');
+  assert.deepEqual(error.cause.cause.sent, ['[redacted]']);
+});
+
+test('a successful answer that is not JSON and starts with the token: no part of it shows (JSON.parse quotes a prefix)', async (t) => {
+  const { api, client } = await setUp(t);
+  api.script(VALIDATIONS, { status: 200, text: `${CLIENT_TOKEN} is not allowed here` });
+  const error = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(error.code, 'http_error');
+  assert.equal(error.status, 200);
+  const prefix = CLIENT_TOKEN.slice(0, 8);
+  for (const text of [inspect(error, { depth: Infinity }), ...exposedStrings(error)]) assert.ok(!text.includes(prefix), text);
+});
+
+test('tokens shorter than 8 characters are refused at creation: invalid_argument; 8 characters are redacted', async (t) => {
+  for (const clientToken of ['a', 'ab12', 'tok_123']) {
+    const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken, origin: ORIGIN }));
+    assert.equal(error.code, 'invalid_argument', clientToken);
+    assert.match(error.message, /^clientToken is shorter than 8 characters/);
+  }
+  const api = await startFakeApi({ clientApplicationId: CLIENT_ID, clientToken: 'tok_1234' });
+  t.after(() => api.close());
+  api.script(VALIDATIONS, { status: 401, body: { code: 401, key: 'tok_1234', message: 'tok_1234 is wrong', details: 'tok_1234' } });
+  const error = await rejection(createClient({ ...clientOptions(api), clientToken: 'tok_1234' }).validate(VALIDATION_BODY));
+  assert.deepEqual([error.message, error.key, error.details], ['401: [redacted] is wrong', '[redacted]', '[redacted]']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Option names: normalized, secrets refused by a rule, the official SDK's names understood.
+
+test('options named like a server secret in any case or spelling are refused: server_key_refused, naming the option only', () => {
+  const names = ['apiKey', 'SecretKey', 'secret_key', 'token', 'accessToken', 'x-app-token', 'APP_ID', 'privateKey', 'password', 'authorization', 'bearerToken', 'credentials'];
+  for (const name of names) {
+    const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, [name]: SERVER_TOKEN }));
+    assert.equal(error.code, 'server_key_refused', name);
+    assert.ok(error.message.includes(name), error.message);
+  }
+});
+
+test('customHeaders and headers refuse server-secret names in any case or spelling: server_key_refused', () => {
+  const headerSets = [{ 'X-App-Token': SERVER_TOKEN }, { 'x-app-id': SERVER_APP_ID }, { AUTHORIZATION: `Basic ${SERVER_TOKEN}` }, { 'X-Api-Key': SERVER_TOKEN }, { x_app_token: SERVER_TOKEN }, { 'X-Secret': SERVER_TOKEN }, { 'Proxy-Authorization': SERVER_TOKEN }];
+  for (const headers of headerSets) {
+    for (const option of ['customHeaders', 'headers', 'custom_headers']) {
+      const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, [option]: headers }));
+      assert.equal(error.code, 'server_key_refused', `${option}: ${Object.keys(headers)}`);
+    }
+  }
+});
+
+test('the official SDK\'s option names work: clientSecretKey is the client token, customHeaders are sent; other spellings are normalized', async (t) => {
+  const api = await startFakeApi({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN });
+  t.after(() => api.close());
+  api.script(VALIDATIONS, ok(validationExample('False')), ok(validationExample('False')));
+  const sdkStyle = createClient({ clientApplicationId: CLIENT_ID, clientSecretKey: CLIENT_TOKEN, origin: ORIGIN, apiUrl: api.url, customHeaders: { 'X-Correlation-Id': 'corr-2' } });
+  await sdkStyle.validate(VALIDATION_BODY);
+  const spelled = createClient({ client_application_id: CLIENT_ID, 'Client-Token': CLIENT_TOKEN, ORIGIN, api_url: api.url, max_retries: 0 });
+  await spelled.validate(VALIDATION_BODY);
+  assertContract(api);
+  assert.equal(api.requests[0].headers['x-client-token'], CLIENT_TOKEN);
+  assert.equal(api.requests[0].headers['x-correlation-id'], 'corr-2');
+  assert.equal(api.requests[1].headers['x-client-token'], CLIENT_TOKEN);
+  const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, clientSecretKey: `${CLIENT_TOKEN}x`, origin: ORIGIN }));
+  assert.equal(error.code, 'invalid_argument', 'two different tokens');
+});
+
+test('an apiUrl with a query, a fragment, credentials or another scheme is refused without quoting it', () => {
+  const cases = [
+    [`https://api.voucherify.io/?app_token=${SERVER_TOKEN}`, 'invalid_argument'],
+    [`https://api.voucherify.io?x=${SERVER_TOKEN}`, 'invalid_argument'],
+    [`https://api.voucherify.io/#${SERVER_TOKEN}`, 'invalid_argument'],
+    [`https://app:${SERVER_TOKEN}@api.voucherify.io`, 'server_key_refused'],
+    [`https://${SERVER_TOKEN}@api.voucherify.io`, 'server_key_refused'],
+    [`ftp://api.voucherify.io/${SERVER_TOKEN}`, 'invalid_argument'],
+    [`javascript:alert('${SERVER_TOKEN}')`, 'invalid_argument'],
+  ];
+  for (const [apiUrl, code] of cases) {
+    const error = thrown(() => createClient({ clientApplicationId: CLIENT_ID, clientToken: CLIENT_TOKEN, origin: ORIGIN, apiUrl }));
+    assert.equal(error.code, code, apiUrl);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Limits: delays setTimeout can keep, Retry-After values that mean nothing, answer sizes.
+
+test('a timeoutMs or maxRetryDelayMs beyond 2^31 ms is clamped: no timeout after 1 ms, no retry after 1 ms', async (t) => {
+  const { api, client } = await setUp(t, { timeoutMs: 2 ** 32, maxRetryDelayMs: 2 ** 32 });
+  const answer = validationExample('False');
+  api.script(VALIDATIONS, { delayMs: 300, ...ok(answer) }, { status: 429, body: TOO_MANY, headers: { 'retry-after': '2200000' } }, ok(answer));
+  assert.deepEqual(await client.validate(VALIDATION_BODY), answer, 'the 300 ms answer did not time out');
+  const error = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(error.code, 'rate_limited');
+  assert.equal(error.retryAfter, 2_200_000);
+  assert.equal(api.requests.length, 2, 'a wait of 25 days is thrown, not retried at once');
+  assertContract(api);
+});
+
+test('an empty, negative or malformed Retry-After is ignored: retryAfter is null and the normal backoff applies', async (t) => {
+  for (const value of ['', '-5', '1.5e3', 'soon', '  ']) {
+    const { api, client } = await setUp(t, { maxRetries: 1 });
+    api.script(VALIDATIONS, { status: 429, body: TOO_MANY, headers: { 'retry-after': value } }, ok(validationExample('False')));
+    await client.validate(VALIDATION_BODY);
+    const waited = api.requests[1].at - api.requests[0].at;
+    assert.ok(waited >= 200, `Retry-After ${JSON.stringify(value)}: retried after ${waited} ms, without the 250 ms backoff`);
+    const { api: once, client: noRetry } = await setUp(t, { maxRetries: 0 });
+    once.script(VALIDATIONS, { status: 429, body: TOO_MANY, headers: { 'retry-after': value, 'x-rate-limit-retry': '' } });
+    assert.equal((await rejection(noRetry.validate(VALIDATION_BODY))).retryAfter, null, JSON.stringify(value));
+  }
+});
+
+test('a Retry-After HTTP date is waited for', async (t) => {
+  const { api, client } = await setUp(t);
+  const date = new Date(Date.now() + 2000).toUTCString();
+  api.script(VALIDATIONS, { status: 429, body: TOO_MANY, headers: { 'retry-after': date } }, ok(validationExample('False')));
+  await client.validate(VALIDATION_BODY);
+  assert.ok(api.requests[1].time >= Date.parse(date) - 50, `retried ${Date.parse(date) - api.requests[1].time} ms early`);
+  assertContract(api);
+});
+
+test('an answer body over 16 MiB is too_large, whether it streams without end or declares its length; not retried', async (t) => {
+  const { api, client } = await setUp(t, { timeoutMs: 60_000 });
+  api.script(VALIDATIONS, { endlessBody: true }, ok(validationExample('False')));
+  const endless = await rejection(client.validate(VALIDATION_BODY));
+  assert.equal(endless.code, 'too_large', endless.message);
+  assert.equal(endless.status, 200);
+  // The body never comes: only its Content-Length can end the call before the timeout.
+  api.script(REDEMPTIONS, { stallBody: true, status: 200, headers: { 'content-length': String(16 * 1024 * 1024 + 1) } });
+  const declared = await rejection(client.redeem(REDEMPTION_BODY));
+  assert.equal(declared.code, 'too_large', declared.message);
+  assert.deepEqual(api.requests.map((r) => r.path), [VALIDATIONS, REDEMPTIONS]);
+  assertContract(api);
+});
+
+test('an answer body of 15 MiB is read whole', async (t) => {
+  const { api, client } = await setUp(t);
+  const answer = { ...validationExample('False'), padding: 'x'.repeat(15 * 1024 * 1024) };
+  api.script(VALIDATIONS, ok(answer));
+  assert.equal((await client.validate(VALIDATION_BODY)).padding.length, answer.padding.length);
 });
 
 test('no function of the client logs, and no error it threw here quotes a token', () => {

@@ -104,7 +104,10 @@ function checkRequest(record, { clientApplicationId, clientToken }) {
  * Plays one answer:
  * - `{ status, body, headers }`: a JSON answer (`body` a value, or `text` for a raw body);
  * - `{ delayMs, ...answer }`: the same answer after `delayMs` (nothing at all until then);
- * - `{ stallBody: true, status }`: the status and headers at once, then a body that never ends;
+ * - `{ stallBody: true, status, headers }`: the status and headers at once, then a body that
+ *   never ends;
+ * - `{ endlessBody: true, status }`: the status, then a body that streams without end (and without
+ *   a Content-Length) as fast as the client reads it, until the client closes the connection;
  * - `{ drop: true }`: the connection is destroyed without an answer.
  */
 function play(answer, request, response, timers) {
@@ -122,8 +125,19 @@ function play(answer, request, response, timers) {
     return;
   }
   if (answer.stallBody) {
-    response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+    response.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
     response.write('{"valid": ');
+    return;
+  }
+  if (answer.endlessBody) {
+    response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk));
+    };
+    response.on('drain', pump);
+    response.write('[');
+    pump();
     return;
   }
   respond(response, answer);
