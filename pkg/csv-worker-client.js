@@ -24,8 +24,7 @@ export function createCsvWorker(options = {}) {
       'createCsvWorker needs Web Workers, which this environment does not have; call validateCsv or validateCsvWithOutputs directly',
     );
   }
-  // Written literally so that bundlers (Vite, webpack, Next.js) see the worker and bundle it,
-  // with the wasm it loads, as a module of its own; a variable here would hide it from them.
+  // Literal, so that bundlers see the worker and bundle it with the wasm it loads.
   const worker = options.url === undefined
     ? new Worker(new URL('./csv-worker.js', import.meta.url), { type: 'module' })
     : new Worker(options.url, { type: 'module' });

@@ -21,7 +21,7 @@ const APPS = fileURLToPath(new URL('./apps/', import.meta.url));
 /** Where the apps are copied, installed and built; under target/, which git ignores. */
 const WORK = `${ROOT}target/bundler-apps/`;
 const BIN = `${ROOT}node_modules/.bin/`;
-const README = readFileSync(`${ROOT}README.md`, 'utf8');
+const READMES = ['README.md', 'pkg/README.md'];
 
 let browser;
 let expected;
@@ -108,10 +108,12 @@ function assertChecked({ result, responses, problems }, servedFrom) {
   }
 }
 
-/** The README shows the committed file as it is (the recipe is the tested one). */
+/** Both READMEs show the committed file as it is (the recipe is the tested one). */
 function assertInReadme(app, file) {
   const text = readFileSync(`${APPS}${app}/${file}`, 'utf8');
-  assert.ok(README.includes(text), `README.md shows ${app}/${file} as committed`);
+  for (const readme of READMES) {
+    assert.ok(readFileSync(`${ROOT}${readme}`, 'utf8').includes(text), `${readme} shows ${app}/${file} as committed`);
+  }
 }
 
 test('a Vite production build runs validatePayload and the CSV worker, with the wasm in its output', async () => {
