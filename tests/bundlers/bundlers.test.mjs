@@ -1,13 +1,13 @@
 // bundlers.test.mjs: the package as a bundler user gets it. The packed tarball (`npm pack` in pkg/)
 // is installed into each tiny app of tests/bundlers/apps/, which is built for production with
-// the README's recipe (Vite, webpack, esbuild, Next.js), served from its output alone and opened in
-// headless Chromium: init() must find the wasm, validatePayload must answer as the Node entry
-// does, and the CSV worker (bundled with the wasm it loads) must check a file. Each app is built
-// once; the builds are slow, so `make test-bundlers` runs this file on its own.
-
+// the README's recipe (Vite, webpack, esbuild, Next.js), served, and opened in headless Chromium:
+// init() must find the wasm, validatePayload must answer as the Node entry does, the CSV worker
+// (bundled with the wasm it loads) must check a file, and every file the page and its worker load
+// must come from the build output. The storefront entry also runs under vitest in Node. Each app
+// is built once; the builds take a minute or two, so `make test-bundlers` runs this file.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
