@@ -46,9 +46,10 @@ NODE_TESTS := $(wildcard tests/node/*.test.mjs)
 CLI_TESTS := $(wildcard tests/cli/*.test.mjs)
 CONTRACT_TESTS := $(wildcard tests/contract/*.test.mjs)
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
+BUNDLER_TESTS := $(wildcard tests/bundlers/*.test.mjs)
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-browser build test lint \
-	test-rust test-types test-node test-cli test-contract test-browser demo serve size bench clean fuzz FORCE
+	test-rust test-types test-node test-cli test-contract test-browser test-bundlers demo serve size bench clean fuzz FORCE
 
 help:
 	@echo 'make demo    build the package and validate the examples/ payloads with it'
@@ -119,7 +120,7 @@ $(STOREFRONT_WASM): $(CRATE_WASM_STOREFRONT) | setup-wasm-bindgen setup-node
 
 # --- tests ----------------------------------------------------------------------------------
 
-test: build lint test-rust test-types test-node test-cli test-contract test-browser
+test: build lint test-rust test-types test-node test-cli test-contract test-browser test-bundlers
 
 lint: | setup-rust
 	cargo fmt --check
@@ -146,6 +147,13 @@ test-contract: build
 
 test-browser: build setup-browser
 	node --test $(BROWSER_TESTS)
+
+# The packed package installed into a tiny Vite, webpack, esbuild and Next.js app each, built for
+# production with the README's recipe and run in headless Chromium, and the storefront entry
+# under vitest; about two minutes, most of it the Next.js build. The apps are built in
+# target/bundler-apps/.
+test-bundlers: build setup-browser
+	node --test $(BUNDLER_TESTS)
 
 # --- fuzzing (not part of `make test`; the committed corpus is replayed by `cargo test`) -----
 

@@ -24,7 +24,10 @@ export function createCsvWorker(options = {}) {
       'createCsvWorker needs Web Workers, which this environment does not have; call validateCsv or validateCsvWithOutputs directly',
     );
   }
-  const worker = new Worker(options.url ?? new URL('./csv-worker.js', import.meta.url), { type: 'module', name: 'voucherify-sync csv' });
+  // Literal, so that bundlers see the worker and bundle it with the wasm it loads.
+  const worker = options.url === undefined
+    ? new Worker(new URL('./csv-worker.js', import.meta.url), { type: 'module' })
+    : new Worker(options.url, { type: 'module' });
   /** The checks under way: id → { resolve, reject, onProgress }. */
   const pending = new Map();
   let nextId = 1;

@@ -105,11 +105,11 @@ test('the packed package holds the entries, the declarations and the wasm, and n
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' }));
   const files = packed.files.map((file) => file.path).sort();
   assert.deepEqual(files, [
-    'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'cli/args.js', 'cli/build-customers.js', 'cli/check-csv.js',
+    'LICENSE', 'README.md', 'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'cli/args.js', 'cli/build-customers.js', 'cli/check-csv.js',
     'cli/check-payload.js', 'cli/files.js', 'cli/human.js', 'cli/main.js', 'cli/option-files.js', 'cli/plan.js',
     'cli/progress.js', 'client.js', 'csv-worker-client.js', 'csv-worker.js', 'csv.js',
     'customers.js', 'errors.js', 'index.d.ts',
-    'index.js', 'node.js', 'package.json', 'stackable.js', 'storefront.d.ts', 'storefront.js', 'sync.js', 'validation.js',
+    'index.js', 'node.js', 'package.json', 'stackable.js', 'storefront-node.js', 'storefront.d.ts', 'storefront.js', 'sync.js', 'validation.js',
     'wasm-node/voucherify_sync.js', 'wasm-node/voucherify_sync_bg.wasm',
     'wasm-storefront/voucherify_sync.js', 'wasm-storefront/voucherify_sync_bg.wasm',
     'wasm/voucherify_sync.js', 'wasm/voucherify_sync_bg.wasm',

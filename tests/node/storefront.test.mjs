@@ -38,12 +38,28 @@ test('storefront.d.ts declares the same values as the module exports', () => {
 
 test('"voucherify-sync/storefront" resolves to the storefront entry, its types and its wasm', () => {
   const manifest = JSON.parse(readFileSync(`${PKG}package.json`, 'utf8'));
-  assert.deepEqual(manifest.exports['./storefront'], { types: './storefront.d.ts', default: './storefront.js' });
+  assert.deepEqual(manifest.exports['./storefront'], { types: './storefront.d.ts', node: './storefront-node.js', default: './storefront.js' });
   const [entry, wasm] = runInPackage(`
     console.log(JSON.stringify([import.meta.resolve('voucherify-sync/storefront'), import.meta.resolve('voucherify-sync/storefront_bg.wasm')]));
   `);
-  assert.equal(fileURLToPath(entry), `${PKG}storefront.js`);
+  assert.equal(fileURLToPath(entry), `${PKG}storefront-node.js`, 'Node gets the entry that reads the wasm from its file');
   assert.equal(fileURLToPath(wasm), `${PKG}wasm-storefront/voucherify_sync_bg.wasm`);
+});
+
+test('"voucherify-sync/storefront" starts in Node with no set-up and answers as the Node entry does', async () => {
+  const storefrontNode = await import('../../pkg/storefront-node.js');
+  assert.deepEqual(Object.keys(storefrontNode).sort(), STOREFRONT_NAMES);
+  const body = { source_id: 'c1', email: 'not an email', birthdate: '1990-02-30' };
+  const [before, afterInit] = runInPackage(`
+    import { init, validatePayload } from 'voucherify-sync/storefront';
+    const before = validatePayload('POST /v1/customers', ${JSON.stringify(body)});
+    await init();
+    console.log(JSON.stringify([before, validatePayload('POST /v1/customers', ${JSON.stringify(body)})]));
+  `);
+  const expected = nodeEntry.validatePayload('POST /v1/customers', body);
+  assert.deepEqual(before, expected, 'usable on import, as the main Node entry');
+  assert.deepEqual(afterInit, expected, 'init() changes nothing');
+  assert.deepEqual(expected.issues.map((issue) => [issue.code, issue.severity, issue.path]), [['invalid_format', 'warning', '/email'], ['invalid_format', 'error', '/birthdate']]);
 });
 
 test('the storefront wasm has no CSV, CSV-records or sync-planning exports', async () => {

@@ -1,0 +1,5 @@
+import { runChecks } from './check.js';
+
+runChecks().then((result) => {
+  window.bundlerResult = result;
+});
