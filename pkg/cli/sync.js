@@ -49,7 +49,8 @@ The server keys come from the environment only, and are never printed:
                    against. When a run is cut off, run the same command again: it continues
                    from the journal and sends no request twice
   --poll-ms N      the first wait between status checks of an export or async action, in
-                   milliseconds (default 1000; each wait is 1.5 times the last, up to 30 s)
+                   milliseconds (default 1000; each wait is 1.5 times the last, up to 30 s),
+                   and at most the first wait before a failed read is retried (default 500)
 
 Options of plan:
   --mapping FILE, --default-country CC, --date-order ORDER (customers), --price-unit UNIT
@@ -78,7 +79,7 @@ export async function run({ values, positionals }, io) {
   let waitingUntil = 0;
   let client;
   try {
-    client = createServerClient({ env: io.env, onWait: ({ ms }) => (waitingUntil = Date.now() + ms) });
+    client = createServerClient({ env: io.env, retryMs: Math.min(500, pollMs), onWait: ({ ms }) => (waitingUntil = Date.now() + ms) });
   } catch (error) {
     throw new CliError(error.message);
   }

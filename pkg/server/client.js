@@ -29,7 +29,7 @@ export class ServerRequestError extends VoucherifySyncError {
  * https://api.voucherify.io) from the environment. The keys stay in a closure: the client
  * object, its errors and its counters never hold them.
  * @param {{ appId?: string, appToken?: string, apiUrl?: string, env?: Record<string, string | undefined>,
- *   timeoutMs?: number, maxRetries?: number, onWait?: (wait: { ms: number, reason: string }) => void,
+ *   timeoutMs?: number, maxRetries?: number, retryMs?: number, onWait?: (wait: { ms: number, reason: string }) => void,
  *   sleep?: (ms: number) => Promise<void> }} [options]
  */
 export function createServerClient(options = {}) {
@@ -46,6 +46,8 @@ export function createServerClient(options = {}) {
   const base = apiBase(options.apiUrl ?? env.VOUCHERIFY_API_URL ?? DEFAULT_API_URL);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxRetries = options.maxRetries ?? 8;
+  // The first wait before a read that failed is sent again; each next one doubles, up to 30 s.
+  const retryMs = options.retryMs ?? 500;
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const rate = createRateLimit({ sleep, onWait: options.onWait });
   const counts = { calls: 0, byOperation: {} };
@@ -98,7 +100,7 @@ export function createServerClient(options = {}) {
       const transient = answer.status === 0 || answer.status >= 500;
       if (transient && idempotent && failures < maxRetries) {
         failures += 1;
-        await sleep(Math.min(30_000, 250 * 2 ** failures));
+        await sleep(Math.min(30_000, retryMs * 2 ** (failures - 1)));
         continue;
       }
       if (answer.error) {

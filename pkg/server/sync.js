@@ -47,12 +47,13 @@ export async function syncRecords(client, kind, local, options) {
     const remote = await readExport(snapshot);
     const plan = planSync(kind, local, remote, planOptions);
     if (options.places) for (const entry of plan.entries) Object.assign(entry, options.places[entry.index] ?? {});
-    const requests = planSends(plan, options).map(({ operation, hash, entries }) => ({ operation, hash, records: entries.length }));
+    const sendOptions = { ...options, maxBodyBytes: planOptions.maxBodyBytes };
+    const requests = planSends(plan, sendOptions).map(({ operation, hash, entries }) => ({ operation, hash, records: entries.length }));
     const costs = callCosts({ remoteRecords: remote.length, requests, records: plan.summary.create + plan.summary.update });
     const resumed = start ? { startedAt: start.at, sent: journal.entries.filter((entry) => entry.type === 'sent').length, done: journal.entries.filter((entry) => entry.type === 'result').length } : null;
     if (!options.apply) return { plan, requests, costs, resumed };
     if (!start) start = journal.append({ type: 'start', kind, localHash, remoteHash: contentHash(readFileSync(snapshot)), snapshot });
-    const report = await applyPlan(client, plan, { ...options, journal });
+    const report = await applyPlan(client, plan, { ...sendOptions, journal });
     return { plan, requests, costs, resumed, report };
   } finally {
     journal.close();
