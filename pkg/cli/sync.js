@@ -74,6 +74,9 @@ export async function run({ values, positionals }, io) {
   const journal = resolve(values.journal ?? `${localFile}.sync-journal.ndjson`);
   await ensureReadable(localFile);
   const local = await collect(localFile, false);
+  // An empty CSV cell is no value, as the customer builder reads it (a sync never clears a
+  // field); a row whose every column is an API field would otherwise send the empty string.
+  if (localFormat === 'csv') local.records = local.records.map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')));
   const c = palette(colourEnabled(io.stdout, io.env));
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY), format: progressText, delayMs: 500 });
   let waitingUntil = 0;

@@ -30,7 +30,7 @@ export function seeded(seed) {
  * Starts the stand-in. Options: `appId`, `appToken` (the keys every request must carry),
  * `rateLimit` (`{ calls, windowMs }`, windowMs a multiple of 1000; none by default), `faults`
  * (`{ seed, rate, kinds }`, kinds from `429`, `503`, `500-after`, `drop-before`, `drop-after`,
- * `slow`; POST and GET alike), `actionMs` (time each async action takes), `exportMs`,
+ * `slow`; POST and GET alike; or `{ pick(request) }` answering a kind or null), `actionMs` (time each async action takes), `exportMs`,
  * `reject(kind, record)` (a reason to fail a record with, or null), `customers`, `products`
  * (records it holds at the start).
  */
@@ -251,7 +251,9 @@ export async function startStandin(options = {}) {
         send(429, { code: 429, message: 'Too many requests hit the API too quickly.' }, limit.headers);
         return;
       }
-      const fault = faultRate > 0 && faultKinds.length > 0 && random() < faultRate ? faultKinds[Math.floor(random() * faultKinds.length)] : null;
+      const fault = options.faults?.pick
+        ? options.faults.pick(info)
+        : faultRate > 0 && faultKinds.length > 0 && random() < faultRate ? faultKinds[Math.floor(random() * faultKinds.length)] : null;
       if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
       hooks.beforeProcess?.(info);
       if (fault === '429') return send(429, { code: 429, message: 'Too many requests hit the API too quickly.' }, { ...limit.headers, 'retry-after': '0' });
