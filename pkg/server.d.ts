@@ -107,8 +107,8 @@ export declare function readExport(file: string): Promise<Record<string, unknown
 /** A whole sync: export, plan and, with `apply`, the plan sent; resumable through `journal`. */
 export declare function syncRecords(
   client: ServerClient,
-  kind: 'customers' | 'products',
-  local: object[],
+  kind: 'customers' | 'products' | 'orders',
+  local: object[] | Uint8Array,
   options: ApplyOptions & { journal: string; apply?: boolean; planOptions?: object; places?: object[] },
 ): Promise<{ plan: any; requests: { operation: string; hash: string; records: number }[]; costs: CallCosts; resumed: object | null; report?: SyncReport }>;
 
@@ -117,3 +117,6 @@ export declare function planSends(plan: object, options?: { maxBodyBytes?: numbe
 
 /** Opens a journal file (append-only NDJSON, fsynced after each entry). */
 export declare function openJournal(file: string): { file: string; readonly entries: object[]; readonly finished: boolean; append(entry: object): object; close(): void };
+
+/** The import plan of an orders CSV file against the records of an orders export. */
+export declare function planOrders(bytes: Uint8Array, remote: object[], options?: { priceUnit?: 'units' | 'cents' }): Promise<object>;

@@ -8,4 +8,5 @@ export { syncRecords } from './server/sync.js';
 export { exportRemote, readExport } from './server/export.js';
 export { callCosts } from './server/costs.js';
 export { planSends } from './server/sends.js';
+export { planOrders } from './server/orders.js';
 export { openJournal } from './server/journal.js';

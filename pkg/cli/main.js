@@ -26,7 +26,8 @@ Commands:
   build-customers FILE --out FILE.ndjson            build customer objects from flat records
   plan <customers|products> --local FILE --out-dir DIR
                                                     plan a sync: bulk bodies and conflicts
-  sync <customers|products> --local FILE [--apply]  sync with a project (server keys from the
+  sync <customers|products|orders> --local FILE [--apply]
+                                                    sync with a project (server keys from the
                                                     environment); a dry run without --apply
 
 Options:

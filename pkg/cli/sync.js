@@ -3,8 +3,8 @@
 // within the rate limits, journaled so that a killed run continues where it stopped.
 
 import { resolve } from 'node:path';
-import { CliError, expectPositionals, integerOption, requiredOption } from './args.js';
-import { ensureReadable, recordFormat } from './files.js';
+import { CliError, choiceOption, expectPositionals, integerOption, requiredOption } from './args.js';
+import { ensureReadable, readBytes, recordFormat } from './files.js';
 import { colourEnabled, formatCount, issueGroups, palette, place, plural, table } from './human.js';
 import { collect, locationOf, optionsOf } from './plan.js';
 import { createProgress, duration } from './progress.js';
@@ -12,7 +12,7 @@ import { createServerClient } from '../server/client.js';
 import { syncRecords } from '../server/sync.js';
 import { PAGE_SIZE } from '../server/costs.js';
 
-const KINDS = ['customers', 'products'];
+const KINDS = ['customers', 'products', 'orders'];
 
 export const options = {
   local: 'string',
@@ -28,7 +28,7 @@ export const options = {
   json: 'boolean',
 };
 
-export const usage = `Usage: voucherify-sync sync <customers|products> --local FILE [--apply] [options]
+export const usage = `Usage: voucherify-sync sync <customers|products|orders> --local FILE [--apply] [options]
 
 Syncs local records with a Voucherify project. What the project holds is read through an
 export (a few calls, not one per 100 records) and every local record is planned as a create,
@@ -42,7 +42,10 @@ The server keys come from the environment only, and are never printed:
   VOUCHERIFY_API_URL                        the API's base URL (https://api.voucherify.io by
                                             default; https://us1.api.voucherify.io, ...)
 
-  --local FILE     the shop's records: CSV, JSON (an array or a list response) or NDJSON
+  --local FILE     the shop's records: CSV, JSON (an array or a list response) or NDJSON;
+                   orders: an orders CSV file (the check-csv orders columns, one row per item),
+                   imported with POST /v1/orders/import, at most 2000 a request; an order the
+                   project already holds is left unchanged (an import does not update)
   --apply          send the plan (without it, a dry run: only the export is read)
   --journal FILE   where the run is recorded, step by step (default: the local file's name
                    with .sync-journal.ndjson added), and FILE.remote.csv the export it plans
@@ -65,18 +68,18 @@ read, 2 on usage, I/O or API errors (missing keys, a refused request, the networ
 
 /** Runs the command; resolves with the exit code. */
 export async function run({ values, positionals }, io) {
-  const [kind] = expectPositionals(positionals, ['the kind (customers or products)']);
-  if (!KINDS.includes(kind)) throw new CliError(`unknown kind ${JSON.stringify(kind)}; use customers or products`);
+  const [kind] = expectPositionals(positionals, ['the kind (customers, products or orders)']);
+  if (!KINDS.includes(kind)) throw new CliError(`unknown kind ${JSON.stringify(kind)}; use customers, products or orders`);
   const localFile = requiredOption(values, 'local');
   const localFormat = recordFormat(localFile);
-  const planOptions = await optionsOf(kind, values, localFormat);
+  const planOptions = kind === 'orders' ? ordersOptions(values, localFile, localFormat) : await optionsOf(kind, values, localFormat);
   const pollMs = integerOption(values, 'poll-ms', { min: 1, max: 60_000 }) ?? 1000;
   const journal = resolve(values.journal ?? `${localFile}.sync-journal.ndjson`);
   await ensureReadable(localFile);
-  const local = await collect(localFile, false);
+  const local = kind === 'orders' ? { records: await readBytes(localFile), places: [], unreadable: [] } : await collect(localFile, false);
   // An empty CSV cell is no value, as the customer builder reads it (a sync never clears a
   // field); a row whose every column is an API field would otherwise send the empty string.
-  if (localFormat === 'csv') local.records = local.records.map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')));
+  if (localFormat === 'csv' && kind !== 'orders') local.records = local.records.map((record) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '')));
   const c = palette(colourEnabled(io.stdout, io.env));
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY), format: progressText, delayMs: 500 });
   let waitingUntil = 0;
@@ -92,7 +95,7 @@ export async function run({ values, positionals }, io) {
       journal,
       apply: Boolean(values.apply),
       planOptions,
-      places: local.places.map((where) => locationOf(where)),
+      places: kind === 'orders' ? undefined : local.places.map((where) => locationOf(where)),
       pollMs,
       onProgress: (state) => progress.update({ ...state, waitMs: Math.max(0, waitingUntil - Date.now()) }),
     });
@@ -113,6 +116,15 @@ export async function run({ values, positionals }, io) {
     io.stdout.write(humanReport({ kind, localFile, journal, plan, requests, costs, resumed, report, unreadable: local.unreadable, calls: client.calls, apiUrl: client.apiUrl, apply: Boolean(values.apply) }, c));
   }
   return problems === 0 ? 0 : 1;
+}
+
+/** Orders: a CSV file, and only --price-unit of the plan flags. */
+function ordersOptions(values, localFile, localFormat) {
+  if (localFormat !== 'csv') throw new CliError(`${localFile}: orders are read from a CSV file (the check-csv orders columns)`);
+  const flag = ['mapping', 'default-country', 'date-order', 'metadata-schemas', 'max-body-bytes'].find((name) => values[name] !== undefined);
+  if (flag) throw new CliError(`--${flag} is not for orders`);
+  const priceUnit = choiceOption(values, 'price-unit', ['units', 'cents']);
+  return priceUnit === undefined ? {} : { priceUnit };
 }
 
 /** The progress line: requests sent and done, calls, the ETA (with rate-limit waits) and a wait under way. */

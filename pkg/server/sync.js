@@ -9,27 +9,31 @@ import { applyPlan } from './apply.js';
 import { callCosts } from './costs.js';
 import { exportRemote, readExport } from './export.js';
 import { openJournal } from './journal.js';
+import { planOrders } from './orders.js';
 import { contentHash, planSends } from './sends.js';
 
 /**
- * Syncs `local` records of `kind` (customers or products) with the project. Without `apply`,
+ * Syncs `local` records of `kind` with the project: customers or products (an array of
+ * records, as planSync takes them), or orders (the bytes of an orders CSV file, imported with
+ * POST /v1/orders/import; an order the project holds is left unchanged). Without `apply`,
  * only plans: resolves with `{ plan, requests, costs, resumed }`. With `apply`, also sends and
  * resolves with `{ plan, requests, costs, resumed, report }` (see applyPlan). The remote
  * snapshot is `journal` + `.remote.csv`; while the journal holds an unfinished run, that run's
  * snapshot and plan are used again, so the run continues instead of starting over.
  * @param {ReturnType<import('./client.js').createServerClient>} client
- * @param {'customers' | 'products'} kind
- * @param {object[]} local
+ * @param {'customers' | 'products' | 'orders'} kind
+ * @param {object[] | Uint8Array} local
  * @param {{ journal: string, apply?: boolean, planOptions?: object, places?: object[],
  *   pollMs?: number, maxPollMs?: number, sleep?: (ms: number) => Promise<void>,
  *   metadataBodies?: boolean, onProgress?: (progress: object) => void }} options
  */
 export async function syncRecords(client, kind, local, options) {
-  if (kind !== 'customers' && kind !== 'products') throw new VoucherifySyncError('invalid_argument', 'kind must be "customers" or "products"');
+  if (!['customers', 'products', 'orders'].includes(kind)) throw new VoucherifySyncError('invalid_argument', 'kind must be "customers", "products" or "orders"');
+  if (kind === 'orders' && !(local instanceof Uint8Array)) throw new VoucherifySyncError('invalid_argument', 'the local orders must be the bytes of an orders CSV file');
   if (typeof options?.journal !== 'string') throw new VoucherifySyncError('invalid_argument', 'options.journal must be the path of the journal file');
   const snapshot = `${options.journal}.remote.csv`;
   const planOptions = options.planOptions ?? {};
-  const localHash = contentHash(JSON.stringify({ kind, local, planOptions }));
+  const localHash = contentHash(`${JSON.stringify({ kind, planOptions })}\n${local instanceof Uint8Array ? contentHash(local) : JSON.stringify(local)}`);
   const journal = openJournal(options.journal);
   try {
     let start = journal.finished ? null : journal.entries[0];
@@ -45,7 +49,7 @@ export async function syncRecords(client, kind, local, options) {
       await exportRemote(client, kind, { file: snapshot, pollMs: options.pollMs, maxPollMs: options.maxPollMs, sleep: options.sleep });
     }
     const remote = await readExport(snapshot);
-    const plan = planSync(kind, local, remote, planOptions);
+    const plan = kind === 'orders' ? await planOrders(local, remote, planOptions) : planSync(kind, local, remote, planOptions);
     if (options.places) for (const entry of plan.entries) Object.assign(entry, options.places[entry.index] ?? {});
     const sendOptions = { ...options, maxBodyBytes: planOptions.maxBodyBytes };
     const requests = planSends(plan, sendOptions).map(({ operation, hash, entries }) => ({ operation, hash, records: entries.length }));

@@ -61,12 +61,12 @@ test('a sync killed at 50+ random points and run again ends with the local recor
         // Kill points: the n-th request the stand-in receives (it is still processed, as a
         // server would), just after the n-th answer, or a random time after the start.
         const mode = scenarioKills < KILLS_PER_SCENARIO ? ['request', 'answer', 'time'][Math.floor(random() * 3)] : 'none';
-        const at = 1 + Math.floor(random() * 16);
+        const at = 1 + Math.floor(random() * 10);
         let seen = 0;
         const kill = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
         api.hooks.beforeProcess = mode === 'request' ? () => (seen += 1) === at && kill() : null;
         api.hooks.afterRespond = mode === 'answer' ? () => (seen += 1) === at && setImmediate(kill) : null;
-        const timer = mode === 'time' ? setTimeout(kill, Math.floor(random() * 2500)) : null;
+        const timer = mode === 'time' ? setTimeout(kill, Math.floor(random() * 2000)) : null;
         const result = await done;
         clearTimeout(timer);
         api.hooks.beforeProcess = null;

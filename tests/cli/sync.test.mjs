@@ -101,3 +101,34 @@ test('--apply under a tight rate limit waits instead of going over it', async (t
   const { calls } = JSON.parse(result.stdout);
   assert.ok(calls.calls > 4, `${calls.calls} calls, more than one window holds`);
 });
+
+test('orders are imported at most 2000 a request; held orders stay unchanged; import failures map to their rows', async (t) => {
+  const dir = tempDir(t);
+  const api = await standin({ reject: (kind, record) => (kind === 'orders' && record.source_id === 'ord-04321' ? 'customer: the customer is blocked' : null) });
+  t.after(() => api.close());
+  api.store.orders.set('ord-00007', { id: 'ord_held', source_id: 'ord-00007', status: 'PAID' });
+  const rows = [];
+  for (let i = 0; i < 4500; i += 1) {
+    const key = `ord-${String(i).padStart(5, '0')}`;
+    // Two items for every tenth order: one order, two rows.
+    rows.push([key, 'PAID', `c-${i}`, 'sku-1', 'sku', '1', '10.00']);
+    if (i % 10 === 0) rows.push([key, 'PAID', `c-${i}`, 'sku-2', 'sku', '2', '5.00']);
+  }
+  rows.push(['', 'PAID', 'c-x', 'sku-1', 'sku', '1', '10.00']);
+  const file = join(dir, 'orders.csv');
+  writeFileSync(file, csvText(['source_id', 'status', 'customer_source_id', 'item_source_id', 'related_object', 'quantity', 'price'], rows));
+  const result = await runCli(['sync', 'orders', '--local', file, '--journal', join(dir, 'journal.ndjson'), '--poll-ms', '2', '--apply', '--json'], { env: syncEnv(api) });
+  assert.equal(result.status, 1, result.stderr);
+  const document = JSON.parse(result.stdout);
+  assert.deepEqual(document.requests.map((request) => [request.operation, request.records]), [['POST /v1/orders/import', 2000], ['POST /v1/orders/import', 2000], ['POST /v1/orders/import', 499]]);
+  assert.deepEqual(document.report.summary, { local: 4501, created: 4498, updated: 0, unchanged: 1, conflict: 1, failed: 1 });
+  const failed = document.report.records.find((record) => record.outcome === 'failed');
+  // Order 4321 starts on row 4321 + 433 (the second rows of orders 0, 10, ..., 4320) + 1.
+  assert.deepEqual([failed.key, failed.row, failed.line], ['ord-04321', 4321 + 433 + 1, 4321 + 433 + 2]);
+  assert.match(failed.message, /the customer is blocked/);
+  assert.equal(document.report.records.find((record) => record.key === 'ord-00007').outcome, 'unchanged');
+  assert.equal(document.report.records.at(-1).reason, 'missing_key');
+  assert.equal(api.store.orders.size, 4499);
+  assert.equal(api.store.orders.get('ord-00010').items.length, 2);
+  assert.equal(api.store.orders.get('ord-00007').id, 'ord_held');
+});

@@ -111,7 +111,7 @@ test('the packed package holds the entries, the declarations and the wasm, and n
     'customers.js', 'errors.js', 'index.d.ts',
     'index.js', 'node.js', 'package.json',
     'server.d.ts', 'server.js', 'server/apply.js', 'server/client.js', 'server/costs.js', 'server/export.js', 'server/journal.js',
-    'server/polling.js', 'server/rate-limit.js', 'server/results.js', 'server/sends.js', 'server/sync.js',
+    'server/orders.js', 'server/polling.js', 'server/rate-limit.js', 'server/results.js', 'server/sends.js', 'server/sync.js',
     'stackable.js', 'storefront.d.ts', 'storefront.js', 'sync.js', 'validation.js',
     'wasm-node/voucherify_sync.js', 'wasm-node/voucherify_sync_bg.wasm',
     'wasm-storefront/voucherify_sync.js', 'wasm-storefront/voucherify_sync_bg.wasm',

@@ -36,7 +36,7 @@ test('voucherify-sync/server is exported for Node only, and resolves there', () 
   `], { cwd: PKG, encoding: 'utf8' });
   const [resolved, names] = JSON.parse(out);
   assert.ok(resolved.endsWith('/pkg/server.js'), resolved);
-  assert.deepEqual(names, ['ServerRequestError', 'applyPlan', 'callCosts', 'createServerClient', 'exportRemote', 'openJournal', 'planSends', 'readExport', 'syncRecords']);
+  assert.deepEqual(names, ['ServerRequestError', 'applyPlan', 'callCosts', 'createServerClient', 'exportRemote', 'openJournal', 'planOrders', 'planSends', 'readExport', 'syncRecords']);
 });
 
 test('the client-side client still refuses server keys, as options and as headers', () => {
