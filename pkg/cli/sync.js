@@ -128,7 +128,7 @@ function ordersOptions(values, localFile, localFormat) {
 }
 
 /** The progress line: requests sent and done, calls, the ETA (with rate-limit waits) and a wait under way. */
-function progressText({ phase, requests = 0, sent = 0, done = 0, calls = 0, etaMs = null, waitMs = 0 }) {
+export function progressText({ phase, requests = 0, sent = 0, done = 0, calls = 0, etaMs = null, waitMs = 0 }) {
   if (phase === 'export') return 'reading what Voucherify holds (export)';
   const width = 16;
   const filled = requests === 0 ? width : Math.round(((sent + done) / (2 * requests)) * width);

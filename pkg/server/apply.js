@@ -115,8 +115,9 @@ class Run {
           this.journal.append({ type: 'sent', body, hash: send.hash, action });
         } catch (error) {
           if (error?.ambiguous) continue; // looked up in the async actions on the next turn
-          if (!(error?.status >= 400 && error.status < 500)) throw error;
-          this.journal.append({ type: 'rejected', body, hash: send.hash, status: error.status, reason: error.body?.key ?? error.code, message: error.message });
+          // The body itself was refused; anything else (keys, plan limits) stops the run.
+          if (![400, 413, 422].includes(error?.status)) throw error;
+          this.journal.append({ type: 'rejected', body, hash: send.hash, status: error.status, reason: error.body?.key ?? (error.status === 413 ? 'too_large' : error.code), message: error.message });
         }
       }
     }

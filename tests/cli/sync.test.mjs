@@ -132,3 +132,12 @@ test('orders are imported at most 2000 a request; held orders stay unchanged; im
   assert.equal(api.store.orders.get('ord-00010').items.length, 2);
   assert.equal(api.store.orders.get('ord-00007').id, 'ord_held');
 });
+
+test('the progress line counts requests and calls, and its ETA includes a rate-limit wait under way', async () => {
+  const { progressText } = await import('../../pkg/cli/sync.js');
+  assert.equal(progressText({ phase: 'export' }), 'reading what Voucherify holds (export)');
+  const line = progressText({ phase: 'send', requests: 4, sent: 2, done: 0, calls: 7, etaMs: 3_000, waitMs: 95_000 });
+  assert.equal(line, '[####------------]  2/4 sent  0/4 done  7 calls  ETA 1:35  waiting for the rate limit 1:35');
+  assert.ok(line.length < 100);
+  assert.match(progressText({ phase: 'wait', requests: 4, sent: 4, done: 3, calls: 20, etaMs: 12_000, waitMs: 0 }), /^\[#{14}-{2}\] {2}4\/4 sent {2}3\/4 done {2}20 calls {2}ETA 0:12$/);
+});

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { bundleFiles, readBudget } from '../../scripts/size.mjs';
@@ -43,4 +43,10 @@ test('the client-side client still refuses server keys, as options and as header
   const options = { clientApplicationId: 'client-id', clientToken: 'client-token', origin: 'https://shop.example' };
   assert.throws(() => createClient({ ...options, appToken: 'secret-value' }), (error) => error.code === 'server_key_refused' && !error.message.includes('secret-value'));
   assert.throws(() => createClient({ ...options, headers: { 'X-App-Token': 'secret-value' } }), (error) => error.code === 'server_key_refused' && !error.message.includes('secret-value'));
+});
+
+test('no module of the server entry calls console', () => {
+  const files = ['server.js', 'cli/sync.js', ...readdirSync(`${PKG}server`).map((name) => `server/${name}`)];
+  assert.ok(files.length >= 10);
+  for (const file of files) assert.doesNotMatch(readFileSync(`${PKG}${file}`, 'utf8'), /\bconsole\s*[.[]/, file);
 });

@@ -31,11 +31,12 @@ export function seeded(seed) {
  * `rateLimit` (`{ calls, windowMs }`, windowMs a multiple of 1000; none by default), `faults`
  * (`{ seed, rate, kinds }`, kinds from `429`, `503`, `500-after`, `drop-before`, `drop-after`,
  * `slow`; POST and GET alike; or `{ pick(request) }` answering a kind or null), `actionMs` (time each async action takes), `exportMs`,
- * `reject(kind, record)` (a reason to fail a record with, or null), `customers`, `products`
+ * `reject(kind, record)` (a reason to fail a record with, or null), `bulkLimit` (bytes of a bulk
+ * or metadata body, 10 485 760 by default), `customers`, `products`
  * (records it holds at the start).
  */
 export async function startStandin(options = {}) {
-  const { appId = 'app-id', appToken = 'app-token', rateLimit = null, actionMs = 5, exportMs = 5, reject = () => null } = options;
+  const { appId = 'app-id', appToken = 'app-token', rateLimit = null, actionMs = 5, exportMs = 5, reject = () => null, bulkLimit = BULK_LIMIT } = options;
   const random = seeded(options.faults?.seed ?? 1);
   const faultRate = options.faults?.rate ?? 0;
   const faultKinds = options.faults?.kinds ?? [];
@@ -140,7 +141,7 @@ export async function startStandin(options = {}) {
     const path = url.pathname;
     let match;
     if (method === 'POST' && (match = path.match(/^\/v1\/(customers|products)\/(bulk|metadata)\/async$/))) {
-      if (Buffer.byteLength(text) > BULK_LIMIT) return { status: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: `Payload content length greater than maximum allowed: ${BULK_LIMIT}` } };
+      if (Buffer.byteLength(text) > bulkLimit) return { status: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: `Payload content length greater than maximum allowed: ${bulkLimit}` } };
       const body = parse(text);
       const [, collection, what] = match;
       const valid = what === 'bulk' ? Array.isArray(body) : body && Array.isArray(body.source_ids) && body.metadata && typeof body.metadata === 'object';

@@ -207,3 +207,32 @@ test('syncRecords reads the project through one export, not page by page, and co
   assert.deepEqual([after.plan.summary.create, after.plan.summary.update], [0, 0]);
   assert.ok(!readFileSync(journal, 'utf8').includes(KEYS.appToken) && !readFileSync(journal, 'utf8').includes(KEYS.appId));
 });
+
+test('a body the API refuses as too large fails its records with the reason; the other bodies go on', async (t) => {
+  const api = await standin(t, { bulkLimit: 1100 });
+  const client = createServerClient({ env: env(api) });
+  const local = [{ source_id: 'small', name: 'Small' }, ...Array.from({ length: 12 }, (_, i) => ({ source_id: `big-${i}`, name: `A rather long customer name number ${i}` }))];
+  const plan = planSync('customers', local, [], { maxBodyBytes: 1024 });
+  const report = await applyPlan(client, plan, fast);
+  assert.ok(report.requests.length >= 1);
+  assert.equal(report.summary.failed + report.summary.created, 13);
+  // 1024-byte bodies fit the stand-in's 1100-byte limit: nothing is refused.
+  assert.equal(report.summary.failed, 0);
+  const tight = await standin(t, { bulkLimit: 200 });
+  const refused = await applyPlan(createServerClient({ env: env(tight) }), plan, fast);
+  const failed = refused.records.filter((record) => record.outcome === 'failed');
+  assert.ok(failed.length > 0);
+  assert.deepEqual([...new Set(failed.map((record) => record.reason))], ['too_large']);
+  assert.match(failed[0].message, /answered 413/);
+  assert.equal(refused.summary.failed + refused.summary.created, 13);
+});
+
+test('wrong keys stop the run with the 401, and the key is not in the error', async (t) => {
+  const api = await standin(t);
+  const client = createServerClient({ env: { ...env(api), VOUCHERIFY_APP_TOKEN: 'wrong-token-5e5e5e' } });
+  await assert.rejects(
+    applyPlan(client, planSync('customers', [{ source_id: 'a', name: 'A' }], []), fast),
+    (error) => error.status === 401 && /answered 401/.test(error.message) && !error.message.includes('wrong-token-5e5e5e'),
+  );
+  assert.equal(api.applications.size, 0);
+});
