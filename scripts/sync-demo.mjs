@@ -50,6 +50,8 @@ for (let page = 1; ; page += 1) {
 }
 const pages = client.calls.calls;
 const oneByOne = result.report.summary.created + result.report.summary.updated;
+const applied = [...api.applications.values()];
+const inStep = [...api.store.customers.values()].filter((record) => record.name === `Customer ${Number(record.source_id.slice(4))}`).length;
 await api.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -67,5 +69,6 @@ const table = [
 const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
 process.stdout.write(`${RECORDS} local customers, ${remote.length} in the project: ${JSON.stringify(result.report.summary)}\n`);
 process.stdout.write(`calls made: ${JSON.stringify(result.calls.byOperation)}\n`);
+process.stdout.write(`bodies applied by the stand-in: ${applied.length}, each ${[...new Set(applied)].join(' or ')} time(s); customers in step with the file: ${inStep} of ${RECORDS}\n`);
 process.stdout.write(`${table.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n')}\n`);
 process.stdout.write(`the sync took ${seconds.toFixed(1)} s on this machine (stand-in: each export and async action takes 200 ms)\n`);
