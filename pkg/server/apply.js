@@ -93,8 +93,9 @@ class Run {
     return this.journal.entries.findLast((entry) => entry.body === body)?.type;
   }
 
+  /** Async actions already matched to a body, in this run or an earlier one of the journal. */
   claimed() {
-    return new Set(this.journal.entries.filter((entry) => entry.type === 'sent').map((entry) => entry.action));
+    return new Set([...(this.journal.actions ?? []), ...this.journal.entries.filter((entry) => entry.type === 'sent').map((entry) => entry.action)]);
   }
 
   async sendAll() {

@@ -35,11 +35,17 @@ export function openJournal(file) {
   }
   const lastStart = all.findLastIndex((entry) => entry.type === 'start');
   let entries = lastStart === -1 ? [] : all.slice(lastStart);
+  // Async actions any run of this journal sent or adopted: never adopted again.
+  const actions = new Set(all.filter((entry) => entry.type === 'sent').map((entry) => entry.action));
   return {
     file,
     /** The entries of the last run, oldest first. */
     get entries() {
       return entries;
+    },
+    /** The ids of the async actions of every run in the journal. */
+    get actions() {
+      return actions;
     },
     /** True when there is no run yet or the last one finished. */
     get finished() {
@@ -51,6 +57,7 @@ export function openJournal(file) {
       writeSync(fd, `${JSON.stringify(stamped)}\n`);
       fsyncSync(fd);
       if (entry.type === 'start') entries = [];
+      if (entry.type === 'sent') actions.add(entry.action);
       entries.push(stamped);
       return stamped;
     },

@@ -236,3 +236,24 @@ test('wrong keys stop the run with the 401, and the key is not in the error', as
   );
   assert.equal(api.applications.size, 0);
 });
+
+test('an async action of an earlier run of the journal is never adopted by a later one', async (t) => {
+  const api = await standin(t);
+  const client = createServerClient({ env: env(api) });
+  const journal = join(tempDir(t), 'journal.ndjson');
+  const first = await applyPlan(client, planSync('customers', [{ source_id: 'a', name: 'A' }], []), { ...fast, journal });
+  assert.equal(first.summary.created, 1);
+  // A second run is killed right after its `sending` entry, before the request left.
+  const plan = planSync('customers', [{ source_id: 'b', name: 'B' }], []);
+  const [send] = planSends(plan);
+  const { contentHash } = await import('../../pkg/server/sends.js');
+  const second = openJournal(journal);
+  second.append({ type: 'start' });
+  second.append({ type: 'plan', planHash: contentHash(`${send.operation} ${send.hash}`), requests: [] });
+  second.append({ type: 'sending', body: 0, hash: send.hash, operation: send.operation });
+  second.close();
+  const report = await applyPlan(client, plan, { ...fast, journal });
+  assert.equal(report.summary.created, 1);
+  assert.equal(api.store.customers.get('b')?.name, 'B', 'the body was sent, not mistaken for the first run\'s action');
+  assert.deepEqual([...api.applications.values()], [1, 1]);
+});
