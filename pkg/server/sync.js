@@ -34,7 +34,8 @@ export async function syncRecords(client, kind, local, options) {
   const snapshot = `${options.journal}.remote.csv`;
   const planOptions = options.planOptions ?? {};
   const localHash = contentHash(`${JSON.stringify({ kind, planOptions })}\n${local instanceof Uint8Array ? contentHash(local) : JSON.stringify(local)}`);
-  const journal = openJournal(options.journal);
+  // A dry run reads an unfinished run's journal, but never creates one.
+  const journal = options.apply || existsSync(options.journal) ? openJournal(options.journal) : { entries: [], finished: true, close() {} };
   try {
     let start = journal.finished ? null : journal.entries[0];
     if (start) {

@@ -58,6 +58,7 @@ test('a dry run reads one export, prints the plan and what it would cost, and se
   assert.match(result.stdout, /Nothing was sent: run again with --apply to send 1 request\./);
   assert.equal(api.actions.length, 0);
   assert.deepEqual(Object.keys(api.stats.byOperation).sort(), ['GET /v1/exports/{exp_id}', 'POST /v1/exports']);
+  assert.deepEqual(readdirSync(dir).sort(), ['crm.csv', 'journal.ndjson.remote.csv'], 'a dry run starts no journal');
   assertNoKeys(result, dir);
 
   const json = await runCli(['sync', 'customers', '--local', localFile(dir), '--journal', join(dir, 'journal.ndjson'), '--poll-ms', '2', '--json'], { env: syncEnv(api) });
