@@ -3,10 +3,12 @@
 // paging the list 100 records at a time.
 
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { VoucherifySyncError } from '../errors.js';
 import { readRecords } from '../cli/files.js';
 import { exportRecord } from '../cli/plan.js';
 import { pollUntil } from './polling.js';
+import { syncFolder } from './journal.js';
 
 /** The export's object and the columns a sync compares, per kind. */
 export const EXPORTS = Object.freeze({
@@ -68,4 +70,5 @@ export function writeDurably(file, text) {
     closeSync(fd);
   }
   renameSync(temporary, file);
+  syncFolder(dirname(file));
 }

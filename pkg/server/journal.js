@@ -4,6 +4,7 @@
 // is dropped when the journal is opened again.
 
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { VoucherifySyncError } from '../errors.js';
 
 /**
@@ -29,6 +30,7 @@ export function openJournal(file) {
     }
   }
   const fd = openSync(file, 'a+');
+  if (text === '') syncFolder(dirname(file));
   if (committed.length !== text.length) {
     ftruncateSync(fd, Buffer.byteLength(committed));
     fsyncSync(fd);
@@ -65,4 +67,17 @@ export function openJournal(file) {
       closeSync(fd);
     },
   };
+}
+
+/** Flushes a folder's entries, so that a file just created or renamed in it survives a crash. */
+export function syncFolder(folder) {
+  let fd;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems cannot fsync a folder; the file's own fsync is what they offer.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
