@@ -12,7 +12,7 @@ import { createClient } from '../../pkg/node.js';
 
 const PKG = fileURLToPath(new URL('../../pkg/', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${PKG}package.json`, 'utf8'));
-const SERVER_MARKERS = ['createServerClient', 'VOUCHERIFY_APP_TOKEN', 'x-app-token', 'applyPlan'];
+const SERVER_MARKERS = ['createServerClient', 'VOUCHERIFY_APP_TOKEN', 'applyPlan', 'async-actions'];
 
 test('no browser bundle loads the server entry or its modules', () => {
   const bundles = Object.values(readBudget().bundles);
