@@ -11,11 +11,12 @@ const COMMANDS = {
   'check-payload': () => import('./check-payload.js'),
   'build-customers': () => import('./build-customers.js'),
   plan: () => import('./plan.js'),
+  sync: () => import('./sync.js'),
 };
 
 export const usage = `Usage: voucherify-sync <command> [options]
 
-Checks what a shop is about to send to the Voucherify API. Nothing is sent.
+Checks what a shop is about to send to the Voucherify API. Only sync --apply sends.
 
 Commands:
   check-csv <customers|products|skus|orders> FILE   check a CSV import file; --out-dir writes
@@ -25,6 +26,9 @@ Commands:
   build-customers FILE --out FILE.ndjson            build customer objects from flat records
   plan <customers|products> --local FILE --out-dir DIR
                                                     plan a sync: bulk bodies and conflicts
+  sync <customers|products|orders> --local FILE [--apply]
+                                                    sync with a project (server keys from the
+                                                    environment); a dry run without --apply
 
 Options:
   -h, --help     show this help, or a command's help after the command

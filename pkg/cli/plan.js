@@ -91,7 +91,8 @@ export async function run({ values, positionals }, io) {
   return plan.summary.conflict === 0 && plan.unreadable.length === 0 ? 0 : 1;
 }
 
-async function optionsOf(kind, values, localFormat) {
+/** The planSync options the command-line flags give. */
+export async function optionsOf(kind, values, localFormat) {
   const planOptions = {};
   if (kind === 'customers') {
     if (values['price-unit'] !== undefined) throw new CliError('--price-unit is only for products');
@@ -110,7 +111,7 @@ async function optionsOf(kind, values, localFormat) {
 }
 
 /** The readable records of a file, where each came from, and what could not be read. */
-async function collect(file, isRemote) {
+export async function collect(file, isRemote) {
   const records = [];
   const places = [];
   const unreadable = [];
@@ -158,7 +159,7 @@ function jsonCell(value) {
 }
 
 /** `{ row, line }` of a CSV record, `{ line }` of an NDJSON one, `{ record }` (1-based) of a JSON one. */
-function locationOf(where = {}) {
+export function locationOf(where = {}) {
   const location = {};
   if (where.row !== undefined) location.row = where.row;
   if (where.line !== undefined) location.line = where.line;

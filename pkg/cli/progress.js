@@ -10,21 +10,23 @@ const BAR_WIDTH = 16;
  * `intervalMs`. When `enabled` is false (with `--json`, or when stderr is not a terminal),
  * `update` and `done` do nothing.
  * @param {{ stream: { write(text: string): unknown, columns?: number }, enabled: boolean,
- *   totalBytes?: number | null, now?: () => number, delayMs?: number, intervalMs?: number }} options
+ *   totalBytes?: number | null, now?: () => number, delayMs?: number, intervalMs?: number,
+ *   format?: (state: object) => string }} options `format` draws a state other than bytes and rows
  */
-export function createProgress({ stream, enabled, totalBytes = null, now = Date.now, delayMs = 1000, intervalMs = 100 }) {
+export function createProgress({ stream, enabled, totalBytes = null, now = Date.now, delayMs = 1000, intervalMs = 100, format }) {
   const started = now();
   let drawn = 0;
   let shown = false;
   return {
-    /** Reports the bytes and rows done so far. */
-    update({ bytes, rows }) {
+    /** Reports the bytes and rows done so far (or the state `format` draws). */
+    update(state) {
       if (!enabled) return;
       const time = now();
       if (time - started < delayMs || time - drawn < intervalMs) return;
       drawn = time;
       shown = true;
-      const line = progressLine({ bytes, rows, totalBytes, seconds: (time - started) / 1000 });
+      const seconds = (time - started) / 1000;
+      const line = format ? format({ ...state, seconds }) : progressLine({ bytes: state.bytes, rows: state.rows, totalBytes, seconds });
       const width = stream.columns > 0 ? stream.columns : 80;
       stream.write(`\r${line.slice(0, Math.max(20, width - 1))}\x1b[K`);
     },
@@ -62,7 +64,8 @@ export function progressLine({ bytes, rows, totalBytes, seconds }) {
   return parts.join('  ');
 }
 
-function duration(seconds) {
+/** `m:ss` or `h:mm:ss`. */
+export function duration(seconds) {
   const whole = Math.ceil(seconds);
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);

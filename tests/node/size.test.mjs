@@ -44,7 +44,7 @@ test('the storefront bundle loads its own wasm and none of the CSV or sync modul
 
 test('the full browser bundle is every packed module and wasm but the Node and storefront entries\' own', () => {
   const manifest = JSON.parse(readFileSync(new URL('../../pkg/package.json', import.meta.url), 'utf8'));
-  const others = /^(node\.js|storefront\.js|storefront-node\.js|wasm-node\/|wasm-storefront\/)/;
+  const others = /^(node\.js|server\.js|storefront\.js|storefront-node\.js|wasm-node\/|wasm-storefront\/)/;
   const expected = manifest.files.filter((file) => /\.(js|wasm)$/.test(file) && !others.test(file)).sort();
   assert.deepEqual(bundleFiles('index.js').sort(), expected);
 });
