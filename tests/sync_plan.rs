@@ -157,6 +157,16 @@ fn never_clears_fields_the_local_record_lacks() {
 }
 
 #[test]
+fn an_empty_cell_of_an_api_shaped_record_is_no_change() {
+    // A CSV whose header names only API fields gives `""` for an empty cell; like the builder,
+    // the plan reads it as "no value", not as "set the field to an empty string".
+    let remote = json!([{"source_id": "c1", "name": "Ann", "address": {"city": "Oslo"}}]);
+    let local = json!([{"source_id": "c1", "name": "Ann", "email": "", "phone": "  "}]);
+    let plan = plan(SyncKind::Customers, local, remote);
+    assert_eq!(actions(&plan), vec![(0, PlanAction::Unchanged, None)]);
+}
+
+#[test]
 fn packs_bulk_bodies_under_the_size_limit() {
     let local: Vec<Value> = (0..400)
         .map(|i| json!({"source_id": format!("c{i:04}"), "name": format!("Customer {i}"), "description": "x".repeat(100)}))

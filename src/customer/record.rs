@@ -31,8 +31,9 @@ pub(crate) const RESPONSE_FIELDS: &[&str] = &[
     "assets",
 ];
 
-/// An API customer from a record: an API-shaped object passes (response fields dropped), a flat
-/// record goes through the customer builder. Issues point into the record.
+/// An API customer from a record: an API-shaped object passes (response fields dropped, and
+/// empty values dropped as the builder drops them), a flat record goes through the customer
+/// builder. Issues point into the record.
 pub(crate) fn customer_from_record(
     record: &Value,
     options: &BuildOptions,
@@ -43,7 +44,7 @@ pub(crate) fn customer_from_record(
         }) {
             let kept = map
                 .iter()
-                .filter(|(key, value)| CUSTOMER_FIELDS.contains(&key.as_str()) && !value.is_null())
+                .filter(|(key, value)| CUSTOMER_FIELDS.contains(&key.as_str()) && !is_empty(value))
                 .map(|(key, value)| (key.clone(), value.clone()))
                 .collect();
             return Ok((kept, Vec::new()));
@@ -51,4 +52,9 @@ pub(crate) fn customer_from_record(
     }
     let built = build_customer(record, options)?;
     Ok((built.customer, built.issues))
+}
+
+/// Whether a value says nothing: `null`, or a string of whitespace only (an empty CSV cell).
+fn is_empty(value: &Value) -> bool {
+    value.is_null() || value.as_str().is_some_and(|text| text.trim().is_empty())
 }
