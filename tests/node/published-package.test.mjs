@@ -48,13 +48,15 @@ test('@arethetypeswrong/cli finds no problem in the types of the entries', () =>
   // Reported but left out by the esm-only profile: require() from CommonJS under node16 rules.
   const left = Object.values(problems).flat().filter((problem) => !(problem.kind === 'CJSResolvesToESM' && problem.resolutionKind === 'node16-cjs'));
   assert.deepEqual(left, []);
-  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './package.json', './storefront']);
+  assert.deepEqual(Object.keys(analysis.entrypoints).sort(), ['.', './package.json', './server', './storefront']);
   for (const subpath of ['.', './storefront']) {
     const { resolutions } = analysis.entrypoints[subpath];
     for (const kind of ['node16-esm', 'bundler']) {
       assert.match(resolutions[kind].resolution.fileName, /\.d\.ts$/, `${subpath} has types for ${kind}`);
     }
   }
+  // The sync's server entry is for Node only: it has types where Node resolves it.
+  assert.match(analysis.entrypoints['./server'].resolutions['node16-esm'].resolution.fileName, /server\.d\.ts$/);
 });
 
 test('require() loads the package where Node can require ES modules (20.19+, 22.12+), else says it is ESM', () => {
