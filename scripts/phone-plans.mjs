@@ -5,7 +5,7 @@
 //
 //   node scripts/phone-plans.mjs
 //
-// One plan a line, its fields separated by spaces (none of them contains one):
+// One plan a string, its fields separated by spaces (none of them contains one):
 //   ISO CALLING_CODE IDD NATIONAL_PREFIX PREFIX_FOR_PARSING TRANSFORM LENGTHS PATTERN
 // ISO is `001` for the non-geographic calling codes (+800, +882, ...). IDD is the pattern of
 // the international prefix dialled in the country (`00`, `011`, `001[14-689]|...0011`);
@@ -48,9 +48,9 @@ for (const plan of Object.values(metadata.nonGeographic)) all.push({ iso: '001',
 const storefront = all.filter((entry) => STOREFRONT_COUNTRIES.includes(entry.iso));
 if (storefront.length !== STOREFRONT_COUNTRIES.length) throw new Error('a storefront country is missing from the metadata');
 
-/** A Rust string literal of the lines, one source line each. */
+/** A Rust slice literal of the lines, one source line each. */
 function literal(entries) {
-  return `concat!(\n${entries.map((entry) => `    ${JSON.stringify(`${entry.text}\n`)},`).join('\n')}\n)`;
+  return `&[\n${entries.map((entry) => `    ${JSON.stringify(entry.text)},`).join('\n')}\n]`;
 }
 
 const countries = all.filter((entry) => entry.iso !== '001').length;
@@ -61,14 +61,14 @@ const rust = `//! Numbering plans (calling code, international and national pref
 /// The package and version the plans come from.
 pub const SOURCE: &str = "libphonenumber-js ${version}";
 
-/// Every plan of libphonenumber's metadata, one a line: \`ISO CALLING_CODE IDD NATIONAL_PREFIX
+/// Every plan of libphonenumber's metadata, one a string: \`ISO CALLING_CODE IDD NATIONAL_PREFIX
 /// PREFIX_FOR_PARSING TRANSFORM LENGTHS PATTERN\` (see the generator).
 #[cfg(feature = "data")]
-pub const PLANS: &str = ${literal(all)};
+pub const PLANS: &[&str] = ${literal(all)};
 
 /// The storefront build's plans: its ${storefront.length} countries only.
 #[cfg(not(feature = "data"))]
-pub const PLANS: &str = ${literal(storefront)};
+pub const PLANS: &[&str] = ${literal(storefront)};
 `;
 writeFileSync(OUTPUT, rust);
 console.log(`wrote ${fileURLToPath(OUTPUT)}: ${all.length} plans (${countries} countries), ${storefront.length} in the storefront build, from libphonenumber-js ${version}`);

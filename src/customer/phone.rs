@@ -125,7 +125,8 @@ fn after_international_prefix(digits: &str, country: Country) -> Option<&str> {
 fn after_own_calling_code(digits: &str, country: Country) -> Option<&str> {
     let rest = digits.strip_prefix(country.calling_code)?;
     let whole = national_number(digits, country);
-    let valid = |number: &str| matches_entirely(country.pattern, number);
+    let pattern = Pattern::parse(country.pattern)?;
+    let valid = |number: &str| pattern.matches_entirely(number);
     let strip = (!valid(&whole) && valid(&national_number(rest, country)))
         || country.check_length(whole.len()) == LengthCheck::TooLong;
     strip.then_some(rest)
@@ -138,7 +139,8 @@ fn national_number(number: &str, plan: Country) -> String {
     let Some(candidate) = without_national_prefix(number, plan) else {
         return number.to_string();
     };
-    let valid = |number: &str| matches_entirely(plan.pattern, number);
+    let pattern = Pattern::parse(plan.pattern);
+    let valid = |number: &str| pattern.as_ref().is_some_and(|p| p.matches_entirely(number));
     if candidate == number || (valid(number) && !valid(&candidate)) {
         return number.to_string();
     }

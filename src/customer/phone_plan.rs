@@ -83,7 +83,7 @@ impl Country {
 /// Every plan of the build: all of libphonenumber's with the `data` feature, the storefront
 /// countries' without it.
 fn plans() -> impl Iterator<Item = Country> {
-    PLANS.lines().filter_map(Country::from_line)
+    PLANS.iter().copied().filter_map(Country::from_line)
 }
 
 /// The countries `defaultCountry` accepts.
@@ -94,10 +94,24 @@ pub fn supported_countries() -> impl Iterator<Item = Country> {
 /// Finds a supported country by its ISO code, case-insensitively.
 pub fn find_country(iso: &str) -> Option<Country> {
     let iso = iso.trim();
-    supported_countries().find(|country| country.iso.eq_ignore_ascii_case(iso))
+    PLANS
+        .iter()
+        .copied()
+        .filter(|line| {
+            line.split(' ')
+                .next()
+                .is_some_and(|code| code.eq_ignore_ascii_case(iso))
+                && iso != "001"
+        })
+        .find_map(Country::from_line)
 }
 
-/// The plans of a calling code, its main country first; none for a code the build lacks.
+/// The plans of a calling code, its main country first; none for a code the build lacks. Only
+/// the plans of the code are read.
 pub fn plans_of(calling_code: &str) -> impl Iterator<Item = Country> + '_ {
-    plans().filter(move |plan| plan.calling_code == calling_code)
+    PLANS
+        .iter()
+        .copied()
+        .filter(move |line| line.split(' ').nth(1) == Some(calling_code))
+        .filter_map(Country::from_line)
 }
