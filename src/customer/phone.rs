@@ -51,7 +51,9 @@ pub fn to_e164(text: &str, country: Country) -> Result<String, PhoneProblem> {
         return unknown_calling_code(number);
     };
     let national = national_number(number, plan);
-    if is_valid(plan.calling_code, &national) {
+    // E.164 has at most 15 digits; libphonenumber accepts a few longer national ranges (DE, JP).
+    let digits = plan.calling_code.len().saturating_add(national.len());
+    if digits <= 15 && is_valid(plan.calling_code, &national) {
         Ok(format!("+{}{national}", plan.calling_code))
     } else {
         Err(PhoneProblem::NotValid {
@@ -263,6 +265,13 @@ mod tests {
         assert_eq!(e164("5540", "LU").unwrap(), "+3525540");
         assert_eq!(e164("031 0729", "RO").unwrap(), "+40310729");
         assert_eq!(e164("0800 12288", "NL").unwrap(), "+3180012288");
+    }
+
+    #[test]
+    fn refuses_numbers_longer_than_e164_allows() {
+        // libphonenumber-js finds +49 43104403528464 valid; E.164 ends at 15 digits.
+        assert_eq!(e164("43104403528464", "DE"), not_valid("49", 14));
+        assert_eq!(e164("4310440352846", "DE").unwrap(), "+494310440352846");
     }
 
     #[test]
