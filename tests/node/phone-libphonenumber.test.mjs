@@ -35,6 +35,7 @@ const STOREFRONT_COUNTRIES = [
  */
 const SHARED_39 = 'IT and VA share +39: libphonenumber-js checks them with its mobile and fixed-line patterns (a mobile is 3 and 9 or 10 digits), we with the general pattern, which admits 3 and 8 to 11 digits';
 const ALLOWED = {
+  'GB 07700 900123': 'GB, GG, IM and JE share +44: libphonenumber-js checks them with per-type patterns that leave out the 07700 900xxx range reserved for drama, we with the general pattern, which admits it',
   'DE 43104403528464': 'E.164 has at most 15 digits; libphonenumber-js accepts this 16-digit German number',
   'IT 312345678': SHARED_39,
   'IT 31234567895': SHARED_39,
@@ -58,6 +59,7 @@ const REPORTED = [
   ['FR', '06 12 34 56 7'], ['NL', '0800 12288'], ['AU', '0011 61 412345678'], ['AT', '01 3846'],
   ['LU', '5540'], ['RO', '031 0729'], ['ZA', '082 123 456'], ['ZA', '82 123 456'], ['AT', '2020'],
   ['US', '0048 512 345 678'], ['DE', '00048601064567'], ['US', '+0 48 601 064 567'], ['DE', '43104403528464'],
+  ['GB', '07700 900123'],
 ];
 
 /** The international prefix people dial in `country`: its preferred one, or the first the pattern admits. */
