@@ -63,9 +63,9 @@ pub use csv_import::{
 };
 pub use csv_records::{read_csv_records, CsvRecordError, CsvRecords};
 pub use customer::{
-    build_customer, diff_customer, normalize_date, to_e164, AddressField, BuildOptions,
-    BuiltCustomer, Country, CustomerDiff, DateOrder, DateProblem, DiffOptions, FieldOutcome,
-    Outcome, PhoneProblem, Target, SUPPORTED_COUNTRIES,
+    build_customer, diff_customer, find_country, normalize_date, supported_countries, to_e164,
+    AddressField, BuildOptions, BuiltCustomer, Country, CustomerDiff, DateOrder, DateProblem,
+    DiffOptions, FieldOutcome, Outcome, PhoneProblem, Target, PHONE_PLANS_SOURCE,
 };
 pub use effects::{upsert_effects, Action, Effect, MatchKey, Resource, UpsertEffects};
 pub use limits::Limits;

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Map, Value};
 use voucherify_sync::{
-    normalize_date, prepare_stackable_request, to_e164, upsert_effects, BuildOptions, Code,
-    DateOrder, DiffOptions, Issue, Limits, Operation, PrepareOptions, Report, Severity,
-    ValidationOptions, Validator, SUPPORTED_COUNTRIES,
+    normalize_date, prepare_stackable_request, supported_countries, to_e164, upsert_effects,
+    BuildOptions, Code, DateOrder, DiffOptions, Issue, Limits, Operation, PrepareOptions, Report,
+    Severity, ValidationOptions, Validator,
 };
 
 use crate::grammar::Bytes;
@@ -299,7 +299,7 @@ pub fn email(data: &[u8]) {
 /// Phone numbers to E.164 in every supported country: the result is E.164 and stable.
 pub fn phone(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for &country in SUPPORTED_COUNTRIES {
+    for country in supported_countries() {
         if let Ok(e164) = to_e164(&text, country) {
             let digits = e164.strip_prefix('+').unwrap_or_default();
             assert!(
@@ -343,7 +343,7 @@ fn build_options(bytes: &mut Bytes) -> Value {
         options.insert("lowercaseEmail".into(), Value::Bool(bytes.byte() % 2 == 1));
     }
     if flags & 4 != 0 {
-        let mut isos: Vec<&str> = SUPPORTED_COUNTRIES.iter().map(|c| c.iso).collect();
+        let mut isos: Vec<&str> = supported_countries().map(|c| c.iso).collect();
         isos.push("XX");
         options.insert(
             "defaultCountry".into(),

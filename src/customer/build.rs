@@ -205,14 +205,12 @@ impl Builder<'_> {
                     "has characters other than digits, spaces, dashes, dots and parentheses",
                 ),
                 PhoneProblem::NoCallingCode => String::from(
-                    "is written as international, but no calling code follows the + or 00",
+                    "is written as international, but no known calling code follows the + or international prefix",
                 ),
-                PhoneProblem::WrongLength { digits } => {
-                    format!(
-                        "has {digits} digits after the calling code, which is not a {} number",
-                        country.iso
-                    )
-                }
+                PhoneProblem::NotValid {
+                    calling_code,
+                    national_digits,
+                } => format!("is not a valid number: {national_digits} digits after the calling code +{calling_code}, as no number there has"),
             };
             self.issue(Code::InvalidFormat, key, format!("phone '{text}' {why}"))
         })

@@ -45,7 +45,7 @@ impl BuildOptions {
                         let country = find_country(iso).ok_or_else(|| {
                             invalid_option(format!(
                                 "defaultCountry {iso:?} is not supported; the supported countries are {}",
-                                super::phone::SUPPORTED_COUNTRIES.iter().map(|c| c.iso).collect::<Vec<_>>().join(", ")
+                                super::supported_countries().map(|c| c.iso).collect::<Vec<_>>().join(", ")
                             ))
                         })?;
                         options.default_country = Some(country);

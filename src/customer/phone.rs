@@ -1,110 +1,74 @@
 //! Phone numbers: kept as given, or converted to E.164 (`+14155550123`) from a national or
-//! international spelling when the caller names the default country.
+//! international spelling when the caller names the default country, read as libphonenumber
+//! reads them (its parsing steps, on its metadata) and kept only when valid by the country's
+//! general pattern, as libphonenumber-js's `isValid()` with its default metadata.
 
-/// A country whose national phone numbers can be converted to E.164.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Country {
-    /// ISO 3166-1 alpha-2 code, e.g. `US`.
-    pub iso: &'static str,
-    /// The country calling code, e.g. `1`.
-    pub calling_code: &'static str,
-    /// The national trunk prefix dialled before a national number (`0` in most of Europe), if any.
-    pub trunk_prefix: Option<&'static str>,
-    /// The shortest and longest national significant number, in digits.
-    pub national_digits: (usize, usize),
-}
-
-const fn country(
-    iso: &'static str,
-    calling_code: &'static str,
-    trunk_prefix: Option<&'static str>,
-    national_digits: (usize, usize),
-) -> Country {
-    Country {
-        iso,
-        calling_code,
-        trunk_prefix,
-        national_digits,
-    }
-}
-
-/// The countries `defaultCountry` supports. Numbers already written with `+` or `00` and a
-/// calling code are accepted for any country.
-pub const SUPPORTED_COUNTRIES: &[Country] = &[
-    country("US", "1", Some("1"), (10, 10)),
-    country("CA", "1", Some("1"), (10, 10)),
-    country("GB", "44", Some("0"), (9, 10)),
-    country("IE", "353", Some("0"), (7, 9)),
-    country("DE", "49", Some("0"), (6, 13)),
-    country("AT", "43", Some("0"), (4, 13)),
-    country("CH", "41", Some("0"), (9, 9)),
-    country("FR", "33", Some("0"), (9, 9)),
-    country("BE", "32", Some("0"), (8, 9)),
-    country("NL", "31", Some("0"), (9, 9)),
-    country("LU", "352", None, (4, 11)),
-    country("ES", "34", None, (9, 9)),
-    country("PT", "351", None, (9, 9)),
-    country("IT", "39", None, (6, 11)),
-    country("PL", "48", None, (9, 9)),
-    country("CZ", "420", None, (9, 9)),
-    country("SK", "421", Some("0"), (9, 9)),
-    country("HU", "36", Some("06"), (8, 9)),
-    country("RO", "40", Some("0"), (9, 9)),
-    country("DK", "45", None, (8, 8)),
-    country("NO", "47", None, (8, 8)),
-    country("SE", "46", Some("0"), (7, 9)),
-    country("FI", "358", Some("0"), (5, 12)),
-    country("GR", "30", None, (10, 10)),
-    country("TR", "90", Some("0"), (10, 10)),
-    country("UA", "380", Some("0"), (9, 9)),
-    country("IL", "972", Some("0"), (8, 9)),
-    country("AE", "971", Some("0"), (8, 9)),
-    country("ZA", "27", Some("0"), (9, 9)),
-    country("IN", "91", Some("0"), (10, 10)),
-    country("JP", "81", Some("0"), (9, 10)),
-    country("AU", "61", Some("0"), (9, 9)),
-    country("NZ", "64", Some("0"), (8, 10)),
-    country("SG", "65", None, (8, 8)),
-    country("BR", "55", Some("0"), (10, 11)),
-    country("MX", "52", None, (10, 10)),
-];
-
-/// Finds a supported country by its ISO code, case-insensitively.
-pub fn find_country(iso: &str) -> Option<Country> {
-    SUPPORTED_COUNTRIES
-        .iter()
-        .copied()
-        .find(|country| country.iso.eq_ignore_ascii_case(iso.trim()))
-}
+use super::phone_pattern::{matches_entirely, Pattern};
+use super::phone_plan::{plans_of, Country, LengthCheck};
 
 /// Why a phone number could not be converted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PhoneProblem {
     /// Letters or symbols other than spaces, dashes, dots, slashes and parentheses.
     UnexpectedCharacters,
-    /// Too few or too many digits for the country, or for E.164 (at most 15).
-    WrongLength {
-        /// The digits after the calling code.
-        digits: usize,
-    },
-    /// Written as international (`+` or `00`), but what follows starts with 0, which no calling
-    /// code does (`+0486…`, `000486…`).
+    /// Written as international (`+` or the country's international prefix), but no calling code
+    /// the build knows follows (`+0486…`, `+999…`).
     NoCallingCode,
+    /// The national significant number matches no number of its calling code.
+    NotValid {
+        /// The calling code the number was read with, e.g. `33`.
+        calling_code: &'static str,
+        /// How many digits follow the calling code once national prefixes are removed.
+        national_digits: usize,
+    },
 }
 
-/// How many digits an E.164 number has after the `+`, calling code included.
-const E164_DIGITS: std::ops::RangeInclusive<usize> = 8..=15;
+/// The most digits read: more is no phone number (libphonenumber reads 250 characters).
+const MAX_DIGITS: usize = 64;
 
-/// Converts `text` to E.164 using `country` for numbers written without a calling code.
-/// `+` or `00` followed by digits is taken as already international.
+/// Converts `text` to E.164 using `country` for numbers written without a calling code: `+`,
+/// or the country's international prefix (`00`, `011`, `0011`, ...), starts an international
+/// number; a national number may start with the national prefix (`0`).
 pub fn to_e164(text: &str, country: Country) -> Result<String, PhoneProblem> {
-    let trimmed = text.trim();
-    let (international, rest) = if let Some(rest) = trimmed.strip_prefix('+') {
-        (true, rest)
-    } else if let Some(rest) = trimmed.strip_prefix("00") {
-        (true, rest)
+    let (plus, digits) = read_digits(text)?;
+    if digits.len() > MAX_DIGITS {
+        return Err(PhoneProblem::NotValid {
+            calling_code: country.calling_code,
+            national_digits: digits.len(),
+        });
+    }
+    let (plan, number) = if plus {
+        international(&digits)?
+    } else if let Some(rest) = after_international_prefix(&digits, country) {
+        international(rest)?
+    } else if let Some(rest) = after_own_calling_code(&digits, country) {
+        let main = plans_of(country.calling_code).next().unwrap_or(country);
+        (Some(main), rest)
     } else {
-        (false, trimmed)
+        (Some(country), digits.as_str())
+    };
+    let Some(plan) = plan else {
+        return unknown_calling_code(number);
+    };
+    let national = national_number(number, plan);
+    // E.164 has at most 15 digits; libphonenumber accepts a few longer national ranges (DE, JP).
+    let digits = plan.calling_code.len().saturating_add(national.len());
+    if digits <= 15 && is_valid(plan.calling_code, &national) {
+        Ok(format!("+{}{national}", plan.calling_code))
+    } else {
+        Err(PhoneProblem::NotValid {
+            calling_code: plan.calling_code,
+            national_digits: national.len(),
+        })
+    }
+}
+
+/// Whether `text` starts with `+`, and its digits; separators are skipped.
+fn read_digits(text: &str) -> Result<(bool, String), PhoneProblem> {
+    let trimmed = text.trim();
+    let (plus, rest) = match trimmed.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
     };
     let mut digits = String::with_capacity(rest.len());
     for ch in rest.chars() {
@@ -114,64 +78,151 @@ pub fn to_e164(text: &str, country: Country) -> Result<String, PhoneProblem> {
             _ => return Err(PhoneProblem::UnexpectedCharacters),
         }
     }
-    if international {
-        if digits.starts_with('0') {
-            return Err(PhoneProblem::NoCallingCode);
-        }
-        let count = digits.len();
-        return if E164_DIGITS.contains(&count) {
-            Ok(format!("+{digits}"))
-        } else {
-            Err(PhoneProblem::WrongLength { digits: count })
-        };
+    Ok((plus, digits))
+}
+
+/// The plan of the calling code `digits` start with, and the digits after it; no plan when the
+/// build does not know the code.
+fn international(digits: &str) -> Result<(Option<Country>, &str), PhoneProblem> {
+    if digits.is_empty() || digits.starts_with('0') {
+        return Err(PhoneProblem::NoCallingCode);
     }
-    let national = national_number(&digits, country);
-    let (min, max) = country.national_digits;
-    let count = national.len();
-    // The whole number must be as long as an international one, or the result would be refused
-    // when read back (`2020` in Austria is not `+432020`).
-    let total = count.saturating_add(country.calling_code.len());
-    if (min..=max).contains(&count) && E164_DIGITS.contains(&total) {
-        Ok(format!("+{}{}", country.calling_code, national))
+    for length in 1..=3 {
+        if let (Some(code), Some(rest)) = (digits.get(..length), digits.get(length..)) {
+            if let Some(plan) = plans_of(code).next() {
+                return Ok((Some(plan), rest));
+            }
+        }
+    }
+    Ok((None, digits))
+}
+
+/// A calling code the whole metadata lacks is no calling code.
+#[cfg(feature = "data")]
+fn unknown_calling_code(_digits: &str) -> Result<String, PhoneProblem> {
+    Err(PhoneProblem::NoCallingCode)
+}
+
+/// The storefront build knows the calling codes of its countries only: another international
+/// number is kept, unchecked, when it has the 8 to 15 digits of E.164.
+#[cfg(not(feature = "data"))]
+fn unknown_calling_code(digits: &str) -> Result<String, PhoneProblem> {
+    if (8..=15).contains(&digits.len()) {
+        Ok(format!("+{digits}"))
     } else {
-        Err(PhoneProblem::WrongLength { digits: count })
+        Err(PhoneProblem::NoCallingCode)
     }
 }
 
-/// Strips the trunk prefix, or a leading calling code written without `+`, when what remains
-/// has the national length.
-fn national_number(digits: &str, country: Country) -> String {
-    let (min, max) = country.national_digits;
-    let fits = |rest: &str| (min..=max).contains(&rest.len());
-    if fits(digits)
-        && country
-            .trunk_prefix
-            .is_none_or(|trunk| !digits.starts_with(trunk) || country.calling_code == "1")
-    {
-        return digits.to_string();
+/// The digits after the country's international prefix, when they start one: not when a 0
+/// follows the prefix (libphonenumber's `stripIddPrefix`).
+fn after_international_prefix(digits: &str, country: Country) -> Option<&str> {
+    let (end, _) = Pattern::parse(country.international_prefix)?.match_start(digits)?;
+    let rest = digits.get(end..)?;
+    (end > 0 && !rest.is_empty() && !rest.starts_with('0')).then_some(rest)
+}
+
+/// The digits after the country's own calling code written without `+` (`44 20 7946 0018` in
+/// GB), when the whole is not a valid national number but the rest is, or the whole is too long.
+fn after_own_calling_code(digits: &str, country: Country) -> Option<&str> {
+    let rest = digits.strip_prefix(country.calling_code)?;
+    let whole = national_number(digits, country);
+    let pattern = Pattern::parse(country.pattern)?;
+    let valid = |number: &str| pattern.matches_entirely(number);
+    let strip = (!valid(&whole) && valid(&national_number(rest, country)))
+        || country.check_length(whole.len()) == LengthCheck::TooLong;
+    strip.then_some(rest)
+}
+
+/// The national significant number: `number` without its national prefix (or carrier code),
+/// unless removing it turns a valid number into an invalid one or leaves too few digits
+/// (libphonenumber's `extractNationalNumber`).
+fn national_number(number: &str, plan: Country) -> String {
+    let Some(candidate) = without_national_prefix(number, plan) else {
+        return number.to_string();
+    };
+    let pattern = Pattern::parse(plan.pattern);
+    let valid = |number: &str| pattern.as_ref().is_some_and(|p| p.matches_entirely(number));
+    if candidate == number || (valid(number) && !valid(&candidate)) {
+        return number.to_string();
     }
-    if let Some(rest) = country
-        .trunk_prefix
-        .and_then(|trunk| digits.strip_prefix(trunk))
-    {
-        if fits(rest) {
-            return rest.to_string();
+    let lengths = country_of(plan.calling_code, &candidate).unwrap_or(plan);
+    match lengths.check_length(candidate.len()) {
+        LengthCheck::TooShort | LengthCheck::Invalid => number.to_string(),
+        LengthCheck::Possible | LengthCheck::TooLong => candidate,
+    }
+}
+
+/// `number` with its national prefix removed or transformed by the plan's rule, when it starts
+/// with one (libphonenumber's `extractNationalNumberFromPossiblyIncompleteNumber`).
+fn without_national_prefix(number: &str, plan: Country) -> Option<String> {
+    let source = plan.national_prefix_pattern();
+    if source.is_empty() || number.is_empty() {
+        return None;
+    }
+    let pattern = Pattern::parse(source)?;
+    let (end, captures) = pattern.match_start(number)?;
+    let rest = number.get(end..)?;
+    let group = |n: usize| -> &str {
+        n.checked_sub(1)
+            .and_then(|i| captures.get(i).copied().flatten())
+            .and_then(|(from, to)| number.get(from..to))
+            .unwrap_or_default()
+    };
+    if pattern.groups == 0 || group(pattern.groups).is_empty() || plan.prefix_transform.is_empty() {
+        return Some(rest.to_string());
+    }
+    let mut transformed = String::new();
+    let mut rule = plan.prefix_transform.chars().peekable();
+    while let Some(ch) = rule.next() {
+        match (ch, rule.peek().and_then(|d| d.to_digit(10))) {
+            ('$', Some(n)) => {
+                rule.next();
+                transformed.push_str(group(n as usize));
+            }
+            _ => transformed.push(ch),
         }
     }
-    if let Some(rest) = digits.strip_prefix(country.calling_code) {
-        if fits(rest) {
-            return rest.to_string();
-        }
-    }
-    digits.to_string()
+    transformed.push_str(rest);
+    Some(transformed)
+}
+
+/// The country of a calling code a national number belongs to: the only one, or the first whose
+/// pattern and lengths it fits.
+fn country_of(calling_code: &str, national: &str) -> Option<Country> {
+    let shared = plans_of(calling_code).nth(1).is_some();
+    plans_of(calling_code).find(|plan| {
+        !shared
+            || (matches_entirely(plan.pattern, national)
+                && plan.check_length(national.len()) == LengthCheck::Possible)
+    })
+}
+
+/// Whether a national significant number is valid: it matches the general pattern of its
+/// calling code's country (and, where countries share the code, one country's lengths too).
+fn is_valid(calling_code: &str, national: &str) -> bool {
+    (2..=17).contains(&national.len())
+        && country_of(calling_code, national)
+            .is_some_and(|plan| matches_entirely(plan.pattern, national))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::customer::find_country;
 
     fn e164(text: &str, iso: &str) -> Result<String, PhoneProblem> {
         to_e164(text, find_country(iso).unwrap())
+    }
+
+    fn not_valid(
+        calling_code: &'static str,
+        national_digits: usize,
+    ) -> Result<String, PhoneProblem> {
+        Err(PhoneProblem::NotValid {
+            calling_code,
+            national_digits,
+        })
     }
 
     #[test]
@@ -189,24 +240,50 @@ mod tests {
     #[test]
     fn keeps_international_numbers() {
         assert_eq!(e164("+1 (989) 123-4632", "GB").unwrap(), "+19891234632");
-        assert_eq!(e164("0048 512 345 678", "US").unwrap(), "+48512345678");
+        assert_eq!(e164("0048 512 345 678", "GB").unwrap(), "+48512345678");
         assert_eq!(e164("44 20 7946 0018", "GB").unwrap(), "+442079460018");
     }
 
     #[test]
-    fn rejects_letters_and_wrong_lengths() {
+    fn reads_each_countrys_own_international_prefix() {
+        // libphonenumber: AU dials 0011 (not 00), US 011, JP 010.
+        assert_eq!(e164("0011 61 412345678", "AU").unwrap(), "+61412345678");
+        assert_eq!(e164("011 48 512 345 678", "US").unwrap(), "+48512345678");
+        assert_eq!(e164("010 33 6 12 34 56 78", "JP").unwrap(), "+33612345678");
+        // 00 is no international prefix in the US: a national number, and not a valid one.
+        assert_eq!(e164("0048 512 345 678", "US"), not_valid("1", 13));
+    }
+
+    #[test]
+    fn refuses_a_national_number_one_digit_short_instead_of_keeping_its_trunk_zero() {
+        assert_eq!(e164("06 12 34 56 7", "FR"), not_valid("33", 9));
+    }
+
+    #[test]
+    fn accepts_valid_short_fixed_lines() {
+        assert_eq!(e164("01 3846", "AT").unwrap(), "+4313846");
+        assert_eq!(e164("5540", "LU").unwrap(), "+3525540");
+        assert_eq!(e164("031 0729", "RO").unwrap(), "+40310729");
+        assert_eq!(e164("0800 12288", "NL").unwrap(), "+3180012288");
+    }
+
+    #[test]
+    fn refuses_numbers_longer_than_e164_allows() {
+        // libphonenumber-js finds +49 43104403528464 valid; E.164 ends at 15 digits.
+        assert_eq!(e164("43104403528464", "DE"), not_valid("49", 14));
+        assert_eq!(e164("4310440352846", "DE").unwrap(), "+494310440352846");
+    }
+
+    #[test]
+    fn rejects_letters_and_invalid_numbers() {
         assert_eq!(
             e164("555-CALL-NOW", "US"),
             Err(PhoneProblem::UnexpectedCharacters)
         );
-        assert_eq!(
-            e164("555 0123", "US"),
-            Err(PhoneProblem::WrongLength { digits: 7 })
-        );
-        assert_eq!(
-            e164("+1234", "US"),
-            Err(PhoneProblem::WrongLength { digits: 4 })
-        );
+        assert_eq!(e164("555 0123", "US"), not_valid("1", 7));
+        // The calling code is not counted among the national digits.
+        assert_eq!(e164("+1234", "US"), not_valid("1", 3));
+        assert_eq!(e164("+0 48 601", "US"), Err(PhoneProblem::NoCallingCode));
         assert!(find_country("XX").is_none());
     }
 }
