@@ -8,7 +8,8 @@ pub(crate) fn is_calendar_date(text: &str) -> bool {
     parse_date(text.as_bytes()).is_some()
 }
 
-/// Parses `YYYY-MM-DD` into its parts, checking that the day exists in that month.
+/// Parses `YYYY-MM-DD` into its parts, checking that the day exists in that month and that the
+/// year is at least 1 (the API's date-time range starts at `0001-01-01`).
 fn parse_date(bytes: &[u8]) -> Option<(u32, u32, u32)> {
     let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else {
         return None;
@@ -16,7 +17,7 @@ fn parse_date(bytes: &[u8]) -> Option<(u32, u32, u32)> {
     let year = digits(&[y1, y2, y3, y4])?;
     let month = digits(&[m1, m2])?;
     let day = digits(&[d1, d2])?;
-    (day >= 1 && day <= days_in_month(year, month)).then_some((year, month, day))
+    (year > 0 && day > 0 && day <= days_in_month(year, month)).then_some((year, month, day))
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {
