@@ -154,7 +154,8 @@ impl Run {
             problems.push((problem.code(), String::new(), message));
         }
         let split = problems.is_empty();
-        if let (true, Some(field)) = (split, record.stray_quote) {
+        // As for rows: the warning of a line read whole, with no other problem.
+        if let (Ok(_), Some(field)) = (record.read(None), record.stray_quote) {
             let message = format!("header field {}: {STRAY_QUOTE}", field.saturating_add(1));
             self.header_issue(
                 Code::CsvInvalidQuote,
