@@ -253,6 +253,16 @@ test('validateCsv reports the same reading issues and counts the same rows', asy
     // One issue per problem and record, but the header's names that are not UTF-8 each have one.
     const keys = new Set(report.issues.filter((issue) => READING.has(issue.code)).map(({ row, line, code }) => JSON.stringify({ row, line, code })));
     assert.deepEqual([...keys].map((key) => JSON.parse(key)), want.issues, where(index));
+    // The same in chunks of 1 to 7 bytes, for one document in eight: quotes and line ends split
+    // across chunks.
+    if (index % 8 === 0) {
+      const size = 1 + (index % 7);
+      const chunks = (async function* () {
+        for (let at = 0; at < doc.bytes.length; at += size) yield doc.bytes.subarray(at, at + size);
+      })();
+      const chunked = await validateCsv('customers', chunks, { maxIssues: 100_000 });
+      assert.deepEqual(chunked.issues, report.issues, `chunks of ${size}: ${where(index)}`);
+    }
   }
 });
 
