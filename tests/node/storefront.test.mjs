@@ -102,7 +102,7 @@ test('the storefront entry throws not_initialized until init(), then answers as 
   `);
   assert.deepEqual(actual, expected);
   assert.deepEqual(
-    expected.built.issues.filter((issue) => issue.path === '/email').map((issue) => issue.code),
+    expected.built.issues.filter((issue) => issue.path === '/Email').map((issue) => issue.code),
     ['invalid_format'],
     'an address that is not ASCII is refused, as the WHATWG rule does',
   );
