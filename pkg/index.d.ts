@@ -73,6 +73,7 @@ export type IssueCode =
   | 'csv_invalid_header'
   | 'csv_invalid_encoding'
   | 'csv_unterminated_quote'
+  | 'csv_invalid_quote'
   | 'csv_field_count'
   | 'csv_empty_row'
   | 'csv_record_too_large'

@@ -91,6 +91,9 @@ pub enum Code {
     CsvInvalidEncoding,
     /// A quoted CSV field is still open at the end of the input.
     CsvUnterminatedQuote,
+    /// A CSV quote is where RFC 4180 allows none: text after a closing quote (an error), or a quote
+    /// inside an unquoted field (a warning: every reader keeps it as written).
+    CsvInvalidQuote,
     /// A CSV row has more or fewer fields than the header.
     CsvFieldCount,
     /// Every cell of a CSV row is empty.
@@ -153,6 +156,7 @@ pub const ALL_CODES: &[Code] = &[
     Code::CsvInvalidHeader,
     Code::CsvInvalidEncoding,
     Code::CsvUnterminatedQuote,
+    Code::CsvInvalidQuote,
     Code::CsvFieldCount,
     Code::CsvEmptyRow,
     Code::CsvRecordTooLarge,
@@ -211,6 +215,7 @@ impl Code {
             Code::CsvInvalidHeader => "csv_invalid_header",
             Code::CsvInvalidEncoding => "csv_invalid_encoding",
             Code::CsvUnterminatedQuote => "csv_unterminated_quote",
+            Code::CsvInvalidQuote => "csv_invalid_quote",
             Code::CsvFieldCount => "csv_field_count",
             Code::CsvEmptyRow => "csv_empty_row",
             Code::CsvRecordTooLarge => "csv_record_too_large",

@@ -1,13 +1,11 @@
-//! Reading a whole CSV file into its header and records of text, with `csv_core`, for tools
-//! that need flat records (the command line's `build-customers` and `plan`) rather than an
-//! import check.
+//! Reading a whole CSV file into its header and records of text, for tools that need flat
+//! records (the command line's `build-customers` and `plan`) rather than an import check. The
+//! records are split, and their reading problems found, by the import check's own reader.
 
-use csv_core::{ReadRecordResult, Reader};
 use serde::Serialize;
 
+use crate::csv_import::records::{ReadProblem, Record, RecordReader, RecordSink};
 use crate::Code;
-
-const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// A CSV file as text: the header, the records that can be used, and the ones left out.
 ///
@@ -25,6 +23,9 @@ pub struct CsvRecords {
     pub lines: Vec<u64>,
     /// The records left out, and why.
     pub errors: Vec<CsvRecordError>,
+    /// Records kept with a problem: a quote inside an unquoted field (`csv_invalid_quote`), which
+    /// RFC 4180 does not allow but every reader keeps as written.
+    pub warnings: Vec<CsvRecordError>,
 }
 
 /// A record left out of [`CsvRecords::records`].
@@ -34,14 +35,17 @@ pub struct CsvRecordError {
     pub row: u64,
     /// The 1-based physical line where the record starts.
     pub line: u64,
-    /// `csv_missing_header`, `csv_field_count`, `csv_unterminated_quote` or `csv_invalid_encoding`.
+    /// `csv_missing_header`, `csv_unterminated_quote`, `csv_invalid_quote`, `csv_invalid_encoding`
+    /// or `csv_field_count`.
     pub code: Code,
     /// A lowercase explanation with no trailing period.
     pub message: String,
 }
 
 /// Reads `input` (the whole file) into its header and records. Blank lines are skipped (they
-/// still count for `line`); a leading UTF-8 BOM is dropped.
+/// still count for `line`); a leading UTF-8 BOM is dropped. A record with a reading problem is
+/// left out with its error; when the header has one, every record is left out (the header's
+/// error says how many), and each keeps its own error too.
 ///
 /// ```
 /// let read = voucherify_sync::read_csv_records(b"name,city\n\"Smith, Ann\",Oslo\n");
@@ -50,78 +54,164 @@ pub struct CsvRecordError {
 /// assert_eq!((read.rows[0], read.lines[0]), (1, 2));
 /// ```
 pub fn read_csv_records(input: &[u8]) -> CsvRecords {
-    let mut read = CsvRecords::default();
-    let mut splitter = Splitter::new(input.strip_prefix(BOM).unwrap_or(input));
-    let mut row = 0u64;
-    let mut header = None;
-    while let Some(record) = splitter.next_record() {
-        let fields: Vec<Option<String>> = (0..record.ends.len())
-            .map(|index| String::from_utf8(record.field(index).to_vec()).ok())
-            .collect();
-        let Some(width) = header else {
-            if let Some(index) = fields.iter().position(Option::is_none) {
-                read.errors.push(error(
-                    0,
-                    record.line,
-                    Code::CsvInvalidEncoding,
-                    format!(
-                        "header name {} holds bytes that are not UTF-8",
-                        index.saturating_add(1)
-                    ),
-                ));
+    let mut collect = Collect::default();
+    let mut reader = RecordReader::new(false, usize::MAX);
+    reader.feed(input, &mut collect);
+    reader.finish(&mut collect);
+    collect.finish()
+}
+
+/// Builds [`CsvRecords`] from the records as the reader hands them over.
+#[derive(Default)]
+struct Collect {
+    read: CsvRecords,
+    /// The header's field count, once read.
+    width: Option<usize>,
+    /// Whether the header could not be read.
+    header_failed: bool,
+    row: u64,
+}
+
+impl Collect {
+    fn finish(mut self) -> CsvRecords {
+        if self.width.is_none() {
+            self.read.errors.push(error(
+                0,
+                1,
+                Code::CsvMissingHeader,
+                "the input is empty: there is no header line".into(),
+            ));
+        } else if self.header_failed && self.row > 0 {
+            if let Some(header_error) = self.read.errors.first_mut() {
+                header_error
+                    .message
+                    .push_str(&format!("; the {} rows after it are left out", self.row));
             }
-            read.header = (0..record.ends.len())
-                .map(|index| String::from_utf8_lossy(record.field(index)).into_owned())
-                .collect();
-            header = Some(read.header.len());
-            continue;
+        }
+        self.read
+    }
+
+    fn header(&mut self, record: &Record<'_>) {
+        let names = match record.read(None) {
+            Ok(text) => (0..record.len())
+                .map(|index| field_text(text, record, index))
+                .collect::<Result<Vec<_>, _>>(),
+            Err(problem) => Err(problem),
         };
-        row = row.saturating_add(1);
-        let problem = if let Some(field) = record.open_quote {
-            Some((
-                Code::CsvUnterminatedQuote,
-                format!(
-                    "the quoted field {} is still open at the end of the input",
-                    field.saturating_add(1)
-                ),
-            ))
-        } else if fields.len() != width {
-            Some((
-                Code::CsvFieldCount,
-                format!(
-                    "the row has {} fields, but the header has {width}",
-                    fields.len()
-                ),
-            ))
-        } else {
-            fields.iter().position(Option::is_none).map(|index| {
-                (
-                    Code::CsvInvalidEncoding,
-                    format!(
-                        "column {:?} holds bytes that are not UTF-8",
-                        read.header.get(index).map_or("", String::as_str)
-                    ),
-                )
-            })
-        };
-        match problem {
-            Some((code, message)) => read.errors.push(error(row, record.line, code, message)),
-            None => {
-                read.records.push(fields.into_iter().flatten().collect());
-                read.rows.push(row);
-                read.lines.push(record.line);
+        match names {
+            Ok(names) => {
+                self.read.header = names.into_iter().map(str::to_string).collect();
+                if let Some(field) = record.stray_quote {
+                    let message = format!(
+                        "header field {} has a quote inside it while unquoted; it is read as written",
+                        field.saturating_add(1)
+                    );
+                    self.read
+                        .warnings
+                        .push(error(0, record.line, Code::CsvInvalidQuote, message));
+                }
+            }
+            Err(problem) => {
+                self.header_failed = true;
+                self.read.header = (0..record.len())
+                    .map(|index| String::from_utf8_lossy(record.field(index)).into_owned())
+                    .collect();
+                let message = format!("the header cannot be read: {}", describe(problem, &[]));
+                self.read
+                    .errors
+                    .push(error(0, record.line, problem.code(), message));
+            }
+        }
+        self.width = Some(record.len());
+    }
+
+    fn row(&mut self, record: &Record<'_>, width: usize) {
+        self.row = self.row.saturating_add(1);
+        let fields = record.read(Some(width)).and_then(|text| {
+            (0..record.len())
+                .map(|index| field_text(text, record, index).map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        match fields {
+            // Under a header that could not be read, no record is used; the header's error
+            // counts them.
+            Ok(_) if self.header_failed => {}
+            Ok(fields) => {
+                if let Some(field) = record.stray_quote {
+                    let message = format!(
+                        "{} has a quote inside it while unquoted; it is read as written, but RFC 4180 wants the field quoted and the quote doubled",
+                        column(&self.read.header, field)
+                    );
+                    self.read.warnings.push(error(
+                        self.row,
+                        record.line,
+                        Code::CsvInvalidQuote,
+                        message,
+                    ));
+                }
+                self.read.records.push(fields);
+                self.read.rows.push(self.row);
+                self.read.lines.push(record.line);
+            }
+            Err(problem) => {
+                let message = describe(problem, &self.read.header);
+                self.read
+                    .errors
+                    .push(error(self.row, record.line, problem.code(), message));
             }
         }
     }
-    if header.is_none() {
-        read.errors.push(error(
-            0,
-            1,
-            Code::CsvMissingHeader,
-            "the input is empty: there is no header line".into(),
-        ));
+}
+
+impl RecordSink for Collect {
+    fn record(&mut self, record: &Record<'_>) {
+        match self.width {
+            None => self.header(record),
+            Some(width) => self.row(record, width),
+        }
     }
-    read
+}
+
+/// Field `index` of a record read as `text`.
+fn field_text<'t>(
+    text: &'t str,
+    record: &Record<'_>,
+    index: usize,
+) -> Result<&'t str, ReadProblem> {
+    let (start, end) = record.range(index);
+    text.get(start..end)
+        .ok_or(ReadProblem::InvalidEncoding(index))
+}
+
+/// The message of a reading problem; `header` names the columns (empty for the header itself).
+fn describe(problem: ReadProblem, header: &[String]) -> String {
+    let column = |field: usize| column(header, field);
+    match problem {
+        ReadProblem::UnterminatedQuote(field) => format!(
+            "the quoted field {} is still open at the end of the input",
+            field.saturating_add(1)
+        ),
+        ReadProblem::MisplacedQuote(field) => format!(
+            "{} has text after its closing quote, which readers read differently (quote the whole field and double the quotes in it)",
+            column(field)
+        ),
+        ReadProblem::InvalidEncoding(field) => {
+            format!("{} holds bytes that are not UTF-8", column(field))
+        }
+        ReadProblem::FieldCount(got) => format!(
+            "the row has {got} fields, but the header has {}",
+            header.len()
+        ),
+        ReadProblem::TooLarge => String::from("the record is larger than the record limit"),
+    }
+}
+
+/// A column by its header name, or a field by its 1-based number.
+fn column(header: &[String], field: usize) -> String {
+    match header.get(field) {
+        Some(name) => format!("column {name:?}"),
+        None => format!("field {}", field.saturating_add(1)),
+    }
 }
 
 fn error(row: u64, line: u64, code: Code, message: String) -> CsvRecordError {
@@ -130,117 +220,5 @@ fn error(row: u64, line: u64, code: Code, message: String) -> CsvRecordError {
         line,
         code,
         message,
-    }
-}
-
-/// One record as `csv_core` split it.
-struct RawRecord<'a> {
-    fields: &'a [u8],
-    ends: &'a [usize],
-    line: u64,
-    /// The 0-based field where a quote opened and never closed.
-    open_quote: Option<usize>,
-}
-
-impl RawRecord<'_> {
-    fn field(&self, index: usize) -> &[u8] {
-        let start = index
-            .checked_sub(1)
-            .and_then(|previous| self.ends.get(previous))
-            .copied()
-            .unwrap_or(0);
-        let end = self.ends.get(index).copied().unwrap_or(start);
-        self.fields.get(start..end).unwrap_or_default()
-    }
-}
-
-/// Splits a whole input into records, keeping the line each starts on.
-struct Splitter<'a> {
-    input: &'a [u8],
-    pos: usize,
-    line: u64,
-    core: Reader,
-    fields: Vec<u8>,
-    ends: Vec<usize>,
-}
-
-impl<'a> Splitter<'a> {
-    fn new(input: &'a [u8]) -> Self {
-        Splitter {
-            input,
-            pos: 0,
-            line: 1,
-            core: Reader::new(),
-            fields: vec![0; 4096],
-            ends: vec![0; 64],
-        }
-    }
-
-    fn next_record(&mut self) -> Option<RawRecord<'_>> {
-        // Blank lines: csv_core skips them too, but the record's line must count them.
-        while let Some(&byte) = self.input.get(self.pos) {
-            match byte {
-                b'\n' => self.line = self.line.saturating_add(1),
-                b'\r' => {}
-                _ => break,
-            }
-            self.pos = self.pos.saturating_add(1);
-        }
-        if self.pos >= self.input.len() {
-            return None;
-        }
-        let start = self.pos;
-        let (mut nout, mut nend) = (0usize, 0usize);
-        let mut feed = self.input.get(self.pos..).unwrap_or_default();
-        let mut probed = false;
-        let mut open_quote = false;
-        loop {
-            let (result, nin, out, end) = self.core.read_record(
-                feed,
-                self.fields.get_mut(nout..).unwrap_or_default(),
-                self.ends.get_mut(nend..).unwrap_or_default(),
-            );
-            feed = feed.get(nin..).unwrap_or_default();
-            if !probed {
-                self.pos = self.pos.saturating_add(nin);
-            }
-            nout = nout.saturating_add(out);
-            nend = nend.saturating_add(end);
-            match result {
-                ReadRecordResult::Record => break,
-                ReadRecordResult::OutputFull => {
-                    let bigger = self.fields.len().saturating_mul(2);
-                    self.fields.resize(bigger, 0);
-                }
-                ReadRecordResult::OutputEndsFull => {
-                    let bigger = self.ends.len().saturating_mul(2);
-                    self.ends.resize(bigger, 0);
-                }
-                // The input ended inside the record. A newline ends it, unless a quote is open
-                // and takes the newline into the field; then the end of input ends it.
-                ReadRecordResult::InputEmpty | ReadRecordResult::End if !probed => {
-                    probed = true;
-                    feed = b"\n";
-                }
-                ReadRecordResult::InputEmpty | ReadRecordResult::End if !open_quote => {
-                    open_quote = true;
-                    feed = b"";
-                }
-                ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
-            }
-        }
-        let line = self.line;
-        let consumed = self.input.get(start..self.pos).unwrap_or_default();
-        let newlines = consumed.iter().filter(|byte| **byte == b'\n').count();
-        self.line = self
-            .line
-            .saturating_add(u64::try_from(newlines).unwrap_or(u64::MAX));
-        let ends = self.ends.get(..nend).unwrap_or_default();
-        Some(RawRecord {
-            fields: self.fields.get(..nout).unwrap_or_default(),
-            open_quote: open_quote.then(|| ends.len().saturating_sub(1)),
-            ends,
-            line,
-        })
     }
 }

@@ -40,7 +40,6 @@ mod formats;
 mod json_input;
 mod json_tree;
 mod limits;
-mod lowercase;
 mod metadata;
 mod ndjson;
 mod operation;

@@ -4,7 +4,7 @@
 mod csv_support;
 
 use csv_support::{of_code, only, run, run_chunked, text, tuples};
-use voucherify_sync::{CsvKind, CsvOptions};
+use voucherify_sync::{CsvKind, CsvOptions, Severity};
 
 const FIXTURE: &[u8] = include_bytes!("fixtures/csv/customers_mixed.csv");
 
@@ -217,4 +217,47 @@ fn caps_the_issue_list_but_keeps_counts_exact() {
     let json = report.to_json();
     assert!(json.contains("\"validRows\":50"));
     assert!(json.contains("\"countsByCode\":{\"invalid_format\":50}"));
+}
+
+#[test]
+fn text_after_a_closing_quote_is_a_csv_invalid_quote_error() {
+    let input = b"source_id,name\nc2,\"a\"b\nc3,\"ok\"\n";
+    let (report, _) = run(CsvKind::Customers, input);
+    let issue = only(&report, "csv_invalid_quote");
+    assert_eq!(
+        (issue.row, issue.line, issue.column.as_str()),
+        (1, 2, "name")
+    );
+    assert_eq!(issue.severity, Severity::Error);
+    assert_eq!((report.valid_rows, report.invalid_rows), (1, 1));
+}
+
+#[test]
+fn a_quote_inside_an_unquoted_cell_is_a_csv_invalid_quote_warning() {
+    let (report, outputs) = run(CsvKind::Customers, b"source_id,name\nc1,12\" pizza\n");
+    let issue = only(&report, "csv_invalid_quote");
+    assert_eq!(
+        (issue.row, issue.line, issue.column.as_str()),
+        (1, 2, "name")
+    );
+    assert_eq!(issue.severity, Severity::Warning);
+    assert!(report.valid);
+    assert_eq!(
+        text(&outputs.cleaned),
+        "Source_id,Name\nc1,\"12\"\" pizza\"\n"
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote_in_the_header_is_csv_invalid_quote() {
+    let (report, _) = run(CsvKind::Customers, b"source_id,\"na\"me\nc1,x\n");
+    let issue = only(&report, "csv_invalid_quote");
+    assert_eq!((issue.row, issue.line), (0, 1));
+    assert_eq!(report.invalid_rows, 1);
+}
+
+#[test]
+fn a_blank_row_of_another_width_is_a_field_count() {
+    let (report, _) = run(CsvKind::Customers, b"source_id,name,email\n,\nc1,x,\n");
+    assert_eq!(tuples(&report), [("csv_field_count", 1, 2, String::new())]);
 }

@@ -149,6 +149,48 @@ fn serializes_as_the_export_returns_it() {
             "rows": [1],
             "lines": [2],
             "errors": [{ "row": 2, "line": 3, "code": "csv_unterminated_quote", "message": "the quoted field 1 is still open at the end of the input" }],
+            "warnings": [],
         })
     );
+}
+
+#[test]
+fn reports_an_open_quote_in_the_header_line() {
+    let read = read_csv_records(b"name,\"open\n");
+    assert_eq!(errors(&read), [(0, 1, Code::CsvUnterminatedQuote)]);
+    assert!(read.records.is_empty());
+}
+
+#[test]
+fn leaves_out_a_record_with_text_after_a_closing_quote() {
+    let read = read_csv_records(b"a,b\n\"2\"z,w\n3,\"ok \"\"q\"\"\"\n");
+    assert_eq!(records(&read), [["3", "ok \"q\""]]);
+    assert_eq!(errors(&read), [(1, 2, Code::CsvInvalidQuote)]);
+    assert!(read.errors[0].message.starts_with("column \"a\""));
+}
+
+#[test]
+fn keeps_a_quote_inside_an_unquoted_field_with_a_warning() {
+    let read = read_csv_records(b"a,b\n1,12\" pizza\n");
+    assert_eq!(records(&read), [["1", "12\" pizza"]]);
+    assert!(read.errors.is_empty());
+    let warnings: Vec<_> = read
+        .warnings
+        .iter()
+        .map(|w| (w.row, w.line, w.code))
+        .collect();
+    assert_eq!(warnings, [(1, 2, Code::CsvInvalidQuote)]);
+}
+
+#[test]
+fn a_header_that_cannot_be_read_leaves_every_record_out() {
+    let read = read_csv_records(b"a,\"b\"c\n1,2\n3\n");
+    assert!(read.records.is_empty());
+    assert_eq!(
+        errors(&read),
+        [(0, 1, Code::CsvInvalidQuote), (2, 3, Code::CsvFieldCount)]
+    );
+    assert!(read.errors[0]
+        .message
+        .ends_with("the 2 rows after it are left out"));
 }

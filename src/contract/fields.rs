@@ -24,7 +24,8 @@ pub(crate) enum Kind {
     Id,
     /// An identifier, or `null`.
     NullableId,
-    /// A string that should look like an email address (a warning otherwise: the API stores any string).
+    /// A string that should be an email address by [`looks_like_email`] (a warning otherwise: the
+    /// API stores any string); empty or blank is `empty_value`, a warning too.
     Email,
     /// A string that should be an http(s) URL (a warning otherwise).
     Url,
@@ -174,7 +175,10 @@ pub(crate) fn check_kind(ck: &mut Checker, value: &Json, path: &Path, name: &str
         Kind::NullableId => check_id(ck, value, path, name, true),
         Kind::Email => {
             if let Some(text) = expect_string(ck, value, path, name) {
-                if !text.is_empty() && !looks_like_email(text) {
+                if text.trim().is_empty() {
+                    // The API would store an empty address: "" and " " alike.
+                    ck.warn(Code::EmptyValue, path, format!("{name} is empty or blank"));
+                } else if !looks_like_email(text) {
                     ck.warn(
                         Code::InvalidFormat,
                         path,

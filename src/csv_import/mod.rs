@@ -55,7 +55,7 @@ mod options_json;
 mod orders;
 mod outputs;
 mod quote_scan;
-mod records;
+pub(crate) mod records;
 mod report;
 mod row;
 mod row_issues;

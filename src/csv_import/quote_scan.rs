@@ -1,5 +1,5 @@
-//! Where the quoting of an unfinished CSV record stands, mirroring `csv_core`'s rules, so that
-//! a quote still open at the end of the input can be reported.
+//! Where the quoting of a CSV record stands, mirroring `csv_core`'s rules, so that a quote still
+//! open at the end of the input, and a quote RFC 4180 does not allow, can be reported.
 
 /// Where a quote-aware scan of an unfinished record stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -15,14 +15,20 @@ pub(crate) enum Quoting {
     QuoteInQuotes,
 }
 
-/// The quoting state of the unfinished record, mirroring `csv_core`'s rules, so that an open
-/// quote at the end of the input can be reported.
+/// The quoting state of a record, mirroring `csv_core`'s rules, so that an open quote at the end
+/// of the input, and the first quotes out of place, can be reported.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct QuoteScan {
     /// The state after the bytes seen.
     pub(crate) state: Quoting,
     /// The index of the field the scan is in.
     pub(crate) field: usize,
+    /// The first field with a quote inside an unquoted field (`a"b`, ` "b"`): RFC 4180 does not
+    /// allow it, but every reader keeps such a field as written.
+    pub(crate) stray: Option<usize>,
+    /// The first field with more text after its closing quote (`"a"b`): readers disagree on its
+    /// value (`csv_core` reads `ab`).
+    pub(crate) after_quote: Option<usize>,
 }
 
 impl QuoteScan {
@@ -37,8 +43,26 @@ impl QuoteScan {
                 }
                 (Quoting::InQuotes, b'"') => Quoting::QuoteInQuotes,
                 (Quoting::InQuotes, _) | (Quoting::QuoteInQuotes, b'"') => Quoting::InQuotes,
+                (Quoting::QuoteInQuotes, b'\r' | b'\n') => Quoting::InField,
+                (Quoting::InField, b'"') => {
+                    self.stray.get_or_insert(self.field);
+                    Quoting::InField
+                }
+                (Quoting::QuoteInQuotes, _) => {
+                    self.after_quote.get_or_insert(self.field);
+                    Quoting::InField
+                }
                 _ => Quoting::InField,
             };
+        }
+    }
+
+    /// Moves the scan over the last bytes of a record: skipped when they hold no quote and the
+    /// scan is outside quotes, where they cannot change what the scan reports.
+    pub(crate) fn finish(&mut self, bytes: &[u8]) {
+        let outside = matches!(self.state, Quoting::StartField | Quoting::InField);
+        if !outside || bytes.contains(&b'"') {
+            self.advance(bytes);
         }
     }
 }
@@ -61,5 +85,17 @@ mod tests {
         assert_eq!(scan(b"\"a\"\"b\"").state, Quoting::QuoteInQuotes);
         assert_eq!(scan(b"ab\"c").state, Quoting::InField);
         assert_eq!(scan(b"\"a\"x,").state, Quoting::StartField);
+    }
+
+    #[test]
+    fn finds_the_first_quote_out_of_place() {
+        assert_eq!(scan(b"a,b\"c,\"d\"e").stray, Some(1));
+        assert_eq!(scan(b"a,b\"c,\"d\"e").after_quote, Some(2));
+        assert_eq!(scan(b"a,\"b\"c").after_quote, Some(1));
+        assert_eq!(scan(b"a, \"b\"").stray, Some(1));
+        for fine in [&b"\"a\"\" b\",\"\",c\r\n"[..], b"\"a\"\n", b"\"a\"\r\n"] {
+            let scan = scan(fine);
+            assert_eq!((scan.stray, scan.after_quote), (None, None));
+        }
     }
 }

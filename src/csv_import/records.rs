@@ -1,10 +1,12 @@
 //! Splitting a byte stream that arrives in chunks of any size into CSV records with
 //! `csv_core::Reader`, keeping for each record its start line, its unescaped fields and,
-//! when asked, its original bytes.
+//! when asked, its original bytes; and the reading problems of a record. The one reader of both
+//! the import check and `read_csv_records`.
 
 use csv_core::{ReadRecordResult, Reader};
 
 use super::quote_scan::{QuoteScan, Quoting};
+use crate::Code;
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
@@ -24,6 +26,41 @@ pub(crate) struct Record<'a> {
     pub(crate) oversized: bool,
     /// The field index where a quote opened and never closed, for the last record of an input.
     pub(crate) unterminated: Option<usize>,
+    /// The first field with a quote inside it while unquoted (`a"b`): kept as written, as every
+    /// reader does, but RFC 4180 does not allow it (a warning).
+    pub(crate) stray_quote: Option<usize>,
+    /// The first field with text after its closing quote (`"a"b`), which readers read
+    /// differently (an error).
+    pub(crate) text_after_quote: Option<usize>,
+}
+
+/// Why a record cannot be read as a row, in the order the readers check (the first one found is
+/// reported): each holds the 0-based field it was found in, where there is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ReadProblem {
+    /// A quoted field still open at the end of the input.
+    UnterminatedQuote(usize),
+    /// The record is over the size limit; its fields were not kept.
+    TooLarge,
+    /// Text after a closing quote.
+    MisplacedQuote(usize),
+    /// Bytes that are not UTF-8 (or a character split between two fields).
+    InvalidEncoding(usize),
+    /// Another number of fields than the header's (the field count found).
+    FieldCount(usize),
+}
+
+impl ReadProblem {
+    /// The issue code of the problem.
+    pub(crate) fn code(self) -> Code {
+        match self {
+            ReadProblem::UnterminatedQuote(_) => Code::CsvUnterminatedQuote,
+            ReadProblem::TooLarge => Code::CsvRecordTooLarge,
+            ReadProblem::MisplacedQuote(_) => Code::CsvInvalidQuote,
+            ReadProblem::InvalidEncoding(_) => Code::CsvInvalidEncoding,
+            ReadProblem::FieldCount(_) => Code::CsvFieldCount,
+        }
+    }
 }
 
 impl Record<'_> {
@@ -46,6 +83,30 @@ impl Record<'_> {
     pub(crate) fn field(&self, index: usize) -> &[u8] {
         let (start, end) = self.range(index);
         self.fields.get(start..end).unwrap_or_default()
+    }
+
+    /// The record's fields as one UTF-8 text, or the first reading problem: the rules both
+    /// readers share. A character split between two fields (each half invalid on its own) leaves
+    /// the text valid: slicing field `i` out of it with `range(i)` then fails, and is reported as
+    /// the field's `csv_invalid_encoding`. `width` is the header's field count; the
+    /// header itself passes `None`.
+    pub(crate) fn read(&self, width: Option<usize>) -> Result<&str, ReadProblem> {
+        if let Some(field) = self.unterminated {
+            return Err(ReadProblem::UnterminatedQuote(field));
+        }
+        if self.oversized {
+            return Err(ReadProblem::TooLarge);
+        }
+        if let Some(field) = self.text_after_quote {
+            return Err(ReadProblem::MisplacedQuote(field));
+        }
+        let field_of = |at: usize| self.ends.iter().position(|&end| end > at).unwrap_or(0);
+        let text = std::str::from_utf8(self.fields)
+            .map_err(|error| ReadProblem::InvalidEncoding(field_of(error.valid_up_to())))?;
+        match width {
+            Some(width) if width != self.len() => Err(ReadProblem::FieldCount(self.len())),
+            _ => Ok(text),
+        }
     }
 
     /// The original bytes without the line terminator, when the reader kept them and the record
@@ -201,6 +262,7 @@ impl RecordReader {
             match result {
                 ReadRecordResult::Record => {
                     let segment = input.get(segment_start..pos).unwrap_or_default();
+                    self.quotes.finish(segment);
                     self.emit(segment, None, sink);
                     segment_start = pos;
                 }
@@ -319,6 +381,8 @@ impl RecordReader {
             line: self.start_line,
             raw,
             oversized: self.oversized,
+            stray_quote: self.quotes.stray,
+            text_after_quote: self.quotes.after_quote,
             unterminated,
         };
         sink.record(&record);

@@ -34,21 +34,13 @@ pub(crate) struct RowCells<'t> {
 }
 
 impl Run {
-    /// Checks the cells of a record whose fields are valid UTF-8 (`text`), writing the cleaned
-    /// record when asked; an order row is then placed in its order.
+    /// Checks the cells of a record read as a row (`text`: UTF-8, the header's field count),
+    /// writing the cleaned record when asked; an order row is then placed in its order.
     pub(crate) fn check_cells(&mut self, record: &Record<'_>, text: &str, header: &Header) {
         if (0..record.len()).all(|index| is_blank(record.field(index))) {
             self.issues
                 .add(Code::CsvEmptyRow, Severity::Error, "", None, || {
                     String::from("every cell of the row is empty")
-                });
-            return;
-        }
-        if record.len() != header.columns.len() {
-            let (got, want) = (record.len(), header.columns.len());
-            self.issues
-                .add(Code::CsvFieldCount, Severity::Error, "", None, || {
-                    format!("the row has {got} fields, but the header has {want}; a comma or a quote may be missing or extra")
                 });
             return;
         }

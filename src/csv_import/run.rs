@@ -7,11 +7,15 @@ use super::header::Header;
 use super::id_set::IdSet;
 use super::orders::{OrderBook, OrderRow};
 use super::outputs::{write_line, Outputs};
-use super::records::{Record, RecordSink};
+use super::records::{ReadProblem, Record, RecordSink};
 use super::report::{CsvIssue, CsvReport, IssueLog, Totals};
 use super::row_issues::RowIssues;
 use super::{CsvKind, CsvOptions, PriceUnit};
 use crate::{Code, Severity, ValidationOptions};
+
+/// The warning of a quote inside an unquoted cell, which RFC 4180 does not allow.
+const STRAY_QUOTE: &str =
+    "a quote inside an unquoted cell is read as written, but RFC 4180 wants the cell quoted and the quote doubled";
 
 /// Where the columns that rows look up across cells are.
 #[derive(Clone, Copy, Debug, Default)]
@@ -127,22 +131,39 @@ impl Run {
 
     fn read_header(&mut self, record: &Record<'_>) {
         let mut problems = Vec::new();
-        if let Some(field) = record.unterminated {
-            problems.push((
-                Code::CsvUnterminatedQuote,
-                String::new(),
-                format!(
+        // The first reading problem of the line, as for rows; bytes that are not UTF-8 are
+        // reported below, name by name, when the line could be split.
+        let structural = record.read(None).err().filter(|problem| {
+            !matches!(
+                problem,
+                ReadProblem::InvalidEncoding(_) | ReadProblem::FieldCount(_)
+            )
+        });
+        if let Some(problem) = structural {
+            let message = match problem {
+                ReadProblem::UnterminatedQuote(field) => format!(
                     "a quote opened in header field {} is never closed",
                     field.saturating_add(1)
                 ),
-            ));
+                ReadProblem::MisplacedQuote(field) => format!(
+                    "text follows a closing quote in header field {}",
+                    field.saturating_add(1)
+                ),
+                _ => String::from("the header line is larger than the record limit"),
+            };
+            problems.push((problem.code(), String::new(), message));
         }
-        if record.oversized {
-            problems.push((
-                Code::CsvRecordTooLarge,
+        let split = problems.is_empty();
+        // As for rows: the warning of a line read whole, with no other problem.
+        if let (Ok(_), Some(field)) = (record.read(None), record.stray_quote) {
+            let message = format!("header field {}: {STRAY_QUOTE}", field.saturating_add(1));
+            self.header_issue(
+                Code::CsvInvalidQuote,
+                Severity::Warning,
                 String::new(),
-                String::from("the header line is larger than the record limit"),
-            ));
+                message,
+                record.line,
+            );
         }
         let names: Vec<String> = (0..record.len())
             .map(|index| {
@@ -151,11 +172,13 @@ impl Run {
                     Ok(text) => text.to_string(),
                     Err(_) => {
                         let lossy = String::from_utf8_lossy(bytes).trim().to_string();
-                        problems.push((
-                            Code::CsvInvalidEncoding,
-                            lossy.clone(),
-                            String::from("the header name holds bytes that are not UTF-8"),
-                        ));
+                        if split {
+                            problems.push((
+                                Code::CsvInvalidEncoding,
+                                lossy.clone(),
+                                String::from("the header name holds bytes that are not UTF-8"),
+                            ));
+                        }
                         lossy
                     }
                 }
@@ -246,46 +269,57 @@ impl Run {
         }
         let detail = self.log.has_room() || self.outputs.wants_failed();
         self.issues.start(row, record.line, detail);
-        if let Some(field) = record.unterminated {
-            let column = header.columns.get(field).map(|c| c.header.as_str());
-            self.issues.add(
-                Code::CsvUnterminatedQuote,
-                Severity::Error,
-                column.unwrap_or_default(),
-                None,
-                || {
-                    String::from(
-                        "a quoted field opened here is never closed before the end of the file",
-                    )
-                },
-            );
-        } else if record.oversized {
-            self.issues
-                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
-                    String::from("the record is larger than the record limit; it was not read")
-                });
-        } else {
-            match std::str::from_utf8(record.fields) {
-                Ok(text) => self.check_cells(record, text, header),
-                Err(error) => {
-                    let bad = error.valid_up_to();
-                    let index = record.ends.iter().position(|&end| end > bad).unwrap_or(0);
-                    let column = header.columns.get(index).map(|c| c.header.as_str());
+        match record.read(Some(header.columns.len())) {
+            Ok(text) => {
+                if let Some(field) = record.stray_quote {
+                    let column = header.columns.get(field).map(|c| c.header.as_str());
                     self.issues.add(
-                        Code::CsvInvalidEncoding,
-                        Severity::Error,
+                        Code::CsvInvalidQuote,
+                        Severity::Warning,
                         column.unwrap_or_default(),
                         None,
-                        || {
-                            String::from(
-                                "the cell holds bytes that are not UTF-8; save the file as UTF-8",
-                            )
-                        },
+                        || String::from(STRAY_QUOTE),
                     );
                 }
+                self.check_cells(record, text, header);
             }
+            Err(problem) => self.read_problem(problem, header),
         }
         self.finish_record(record);
+    }
+
+    /// Reports a record that cannot be read as a row.
+    fn read_problem(&mut self, problem: ReadProblem, header: &Header) {
+        let column = match problem {
+            ReadProblem::UnterminatedQuote(field)
+            | ReadProblem::MisplacedQuote(field)
+            | ReadProblem::InvalidEncoding(field) => header.columns.get(field),
+            ReadProblem::TooLarge | ReadProblem::FieldCount(_) => None,
+        };
+        let width = header.columns.len();
+        self.issues.add(
+            problem.code(),
+            Severity::Error,
+            column.map(|c| c.header.as_str()).unwrap_or_default(),
+            None,
+            || match problem {
+                ReadProblem::UnterminatedQuote(_) => String::from(
+                    "a quoted field opened here is never closed before the end of the file",
+                ),
+                ReadProblem::TooLarge => {
+                    String::from("the record is larger than the record limit; it was not read")
+                }
+                ReadProblem::MisplacedQuote(_) => String::from(
+                    "text follows a closing quote, which readers read differently: quote the whole cell and double the quotes in it",
+                ),
+                ReadProblem::InvalidEncoding(_) => {
+                    String::from("the cell holds bytes that are not UTF-8; save the file as UTF-8")
+                }
+                ReadProblem::FieldCount(got) => format!(
+                    "the row has {got} fields, but the header has {width}; a comma or a quote may be missing or extra"
+                ),
+            },
+        );
     }
 
     /// When the file's size is known, sizes the duplicate index for the rows it likely holds

@@ -6,7 +6,6 @@ use serde_json::{Map, Value};
 
 use super::{normalize_date, to_e164, BuildOptions, DateProblem, PhoneProblem, Target};
 use crate::formats::looks_like_email;
-use crate::lowercase::to_lowercase;
 use crate::metadata::coerce_text;
 use crate::path::Path;
 use crate::values::{json_type, shown};
@@ -178,21 +177,20 @@ impl Builder<'_> {
     }
 
     fn email(&self, key: &str, text: &str) -> Result<String, Issue> {
-        let email = match text.rsplit_once('@') {
-            Some((local, domain)) if !self.options.lowercase_email => {
-                format!("{local}@{}", to_lowercase(domain))
-            }
-            _ => to_lowercase(text),
-        };
-        if looks_like_email(&email) {
-            Ok(email)
-        } else {
-            Err(self.issue(
+        if !looks_like_email(text) {
+            return Err(self.issue(
                 Code::InvalidFormat,
                 key,
                 format!("email '{text}' is not a valid email address"),
-            ))
+            ));
         }
+        // A valid address is ASCII: lowercasing it needs no Unicode tables.
+        Ok(match text.rsplit_once('@') {
+            Some((local, domain)) if !self.options.lowercase_email => {
+                format!("{local}@{}", domain.to_ascii_lowercase())
+            }
+            _ => text.to_ascii_lowercase(),
+        })
     }
 
     fn phone(&self, key: &str, text: &str) -> Result<String, Issue> {
