@@ -87,7 +87,9 @@ pub(crate) fn parse_integer(text: &str) -> Option<i64> {
 }
 
 /// Whether a raw (untrimmed) cell would run as a formula when the file is opened in a
-/// spreadsheet: it starts with `=`, `+`, `-`, `@`, tab or CR.
+/// spreadsheet: it starts with tab or CR, or with `=`, `+`, `-` or `@` after any white-space
+/// (spaces, line breaks, no-break spaces): some spreadsheets skip it, and the cleaned file trims
+/// it, which would turn ` =X` into `=X`.
 ///
 /// Not flagged: a plain decimal number (`-12.50`, `+3`), which spreadsheets read as a number,
 /// and in the phone column a phone number written with `+`, digits, spaces, `(`, `)`, `-`, `.`
@@ -96,18 +98,53 @@ pub(crate) fn runs_as_formula(cell: &[u8], field: &Field) -> bool {
     let Some(&first) = cell.first() else {
         return false;
     };
-    if !matches!(first, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') {
+    if matches!(first, b'\t' | b'\r') {
+        return true;
+    }
+    let cell = skip_white_space(cell);
+    let Some(&first) = cell.first() else {
+        return false;
+    };
+    if !matches!(first, b'=' | b'+' | b'-' | b'@') {
         return false;
     }
     if matches!(first, b'+' | b'-') {
-        if is_plain_number(cell) {
+        let text = cell
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .and_then(|last| cell.get(..=last))
+            .unwrap_or_default();
+        if is_plain_number(text) {
             return false;
         }
-        if *field == Field::Phone && is_phone_like(cell) {
+        if *field == Field::Phone && is_phone_like(text) {
             return false;
         }
     }
     true
+}
+
+/// `cell` after its leading white-space: ASCII, and Unicode white-space such as a no-break
+/// space when the cell is UTF-8.
+fn skip_white_space(cell: &[u8]) -> &[u8] {
+    let start = cell
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(cell.len());
+    let rest = cell.get(start..).unwrap_or_default();
+    match rest.first() {
+        Some(byte) if !byte.is_ascii() => match std::str::from_utf8(rest) {
+            Ok(text) => text.trim_start().as_bytes(),
+            Err(error) => rest
+                .get(..error.valid_up_to())
+                .and_then(|valid| std::str::from_utf8(valid).ok())
+                .map_or(rest, |valid| {
+                    let skipped = valid.len().saturating_sub(valid.trim_start().len());
+                    rest.get(skipped..).unwrap_or_default()
+                }),
+        },
+        _ => rest,
+    }
 }
 
 fn is_plain_number(cell: &[u8]) -> bool {
@@ -205,10 +242,17 @@ mod tests {
             "-2+3",
             "\tx",
             "\r=1",
+            " =1+2",
+            "  @SUM(A1)",
+            "\n=1",
+            "\u{a0}=1",
+            " -2+3",
         ] {
             assert!(runs_as_formula(formula.as_bytes(), &other), "{formula}");
         }
-        for plain in ["-12.50", "+3", "hello", "", "a=b"] {
+        for plain in [
+            "-12.50", "+3", "hello", "", "a=b", " -12.50 ", "  +3", " x=1", "   ",
+        ] {
             assert!(!runs_as_formula(plain.as_bytes(), &other), "{plain}");
         }
         assert!(!runs_as_formula(b"+1 (989) 123-4632", &Field::Phone));

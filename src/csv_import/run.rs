@@ -8,7 +8,7 @@ use super::id_set::IdSet;
 use super::orders::{OrderBook, OrderRow};
 use super::outputs::{write_line, Outputs};
 use super::records::{Record, RecordSink};
-use super::report::{CsvIssue, CsvReport, IssueLog, Totals};
+use super::report::{bounded_message, shorten, CsvIssue, CsvReport, IssueLog, Totals};
 use super::row_issues::RowIssues;
 use super::{CsvKind, CsvOptions, PriceUnit};
 use crate::{Code, Severity, ValidationOptions};
@@ -121,6 +121,7 @@ impl Run {
             row: 0,
             line,
             column: String::new(),
+            column_index: None,
             value: None,
         });
     }
@@ -130,7 +131,7 @@ impl Run {
         if let Some(field) = record.unterminated {
             problems.push((
                 Code::CsvUnterminatedQuote,
-                String::new(),
+                None,
                 format!(
                     "a quote opened in header field {} is never closed",
                     field.saturating_add(1)
@@ -140,7 +141,7 @@ impl Run {
         if record.oversized {
             problems.push((
                 Code::CsvRecordTooLarge,
-                String::new(),
+                None,
                 String::from("the header line is larger than the record limit"),
             ));
         }
@@ -153,7 +154,7 @@ impl Run {
                         let lossy = String::from_utf8_lossy(bytes).trim().to_string();
                         problems.push((
                             Code::CsvInvalidEncoding,
-                            lossy.clone(),
+                            Some((index, shorten(&lossy))),
                             String::from("the header name holds bytes that are not UTF-8"),
                         ));
                         lossy
@@ -164,13 +165,14 @@ impl Run {
         let header = Header::read(self.kind, &names, self.validation.metadata_schemas.as_ref());
         self.header_ok = problems.is_empty() && !header.has_errors();
         for (code, column, message) in problems {
-            self.header_issue(code, Severity::Error, column, message, record.line);
+            let (index, name) = column.map_or((None, String::new()), |(i, n)| (Some(i), n));
+            self.header_issue(code, Severity::Error, (name, index), message, record.line);
         }
         for problem in &header.problems {
             self.header_issue(
                 problem.code,
                 problem.severity,
-                problem.column.clone(),
+                (problem.column.clone(), problem.column_index),
                 problem.message.clone(),
                 record.line,
             );
@@ -218,21 +220,23 @@ impl Run {
             .collect()
     }
 
+    /// An issue of the header; `column` is the (shortened) name and the position it has.
     fn header_issue(
         &mut self,
         code: Code,
         severity: Severity,
-        column: String,
+        column: (String, Option<usize>),
         message: String,
         line: u64,
     ) {
         self.log.add(CsvIssue {
             code,
             severity,
-            message,
+            message: bounded_message(message),
             row: 0,
             line,
-            column,
+            column: shorten(&column.0),
+            column_index: column.1.map(|index| index as u64),
             value: None,
         });
     }
@@ -247,11 +251,11 @@ impl Run {
         let detail = self.log.has_room() || self.outputs.wants_failed();
         self.issues.start(row, record.line, detail);
         if let Some(field) = record.unterminated {
-            let column = header.columns.get(field).map(|c| c.header.as_str());
+            let column = header.columns.get(field);
             self.issues.add(
                 Code::CsvUnterminatedQuote,
                 Severity::Error,
-                column.unwrap_or_default(),
+                column,
                 None,
                 || {
                     String::from(
@@ -261,7 +265,7 @@ impl Run {
             );
         } else if record.oversized {
             self.issues
-                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
+                .add(Code::CsvRecordTooLarge, Severity::Error, None, None, || {
                     String::from("the record is larger than the record limit; it was not read")
                 });
         } else {
@@ -270,11 +274,11 @@ impl Run {
                 Err(error) => {
                     let bad = error.valid_up_to();
                     let index = record.ends.iter().position(|&end| end > bad).unwrap_or(0);
-                    let column = header.columns.get(index).map(|c| c.header.as_str());
+                    let column = header.columns.get(index);
                     self.issues.add(
                         Code::CsvInvalidEncoding,
                         Severity::Error,
-                        column.unwrap_or_default(),
+                        column,
                         None,
                         || {
                             String::from(
@@ -311,7 +315,7 @@ impl Run {
             && !self.outputs.fits_in_part()
         {
             self.issues
-                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
+                .add(Code::CsvRecordTooLarge, Severity::Error, None, None, || {
                     String::from("the row alone does not fit in one part under the part size limit")
                 });
         }
@@ -331,9 +335,7 @@ impl Run {
             let column = problem
                 .field
                 .and_then(|field| header.position(&field))
-                .and_then(|index| header.columns.get(index))
-                .map(|c| c.header.as_str())
-                .unwrap_or_default();
+                .and_then(|index| header.columns.get(index));
             self.issues
                 .add(problem.code, super::orders::SEVERITY, column, None, || {
                     problem.message
