@@ -64,7 +64,17 @@ export async function validateCsv(kind, input, options = {}) {
     validator.endInput();
     drain();
     options.onProgress?.({ bytes: validator.bytes(), totalBytes, rows: validator.rows() });
-    return call(() => validator.finish());
+    return call(() => {
+      try {
+        return validator.finish();
+      } catch (error) {
+        // An engine with a shorter string limit than the core's check assumes.
+        if (error instanceof RangeError) {
+          throw new VoucherifySyncError('too_large', `the report is too large for a JavaScript string (${error.message}); lower maxIssues`, { cause: error });
+        }
+        throw error;
+      }
+    });
   } finally {
     validator.free();
   }
