@@ -94,3 +94,16 @@ test('build-customers names a long key shortened, with its column index and a sh
     assert.equal(issue.path, `/metadata/${'k'.repeat(77)}...`);
   }
 });
+
+test('plan refuses a header name over 64 KiB: every record unreadable, bounded plan and conflicts', (t) => {
+  const dir = tempDir(t);
+  const file = amplifyingRecords(dir);
+  const outDir = join(dir, 'plan');
+  const { status, stdout, report } = runJson(['plan', 'customers', '--local', file, '--out-dir', outDir]);
+  assert.equal(status, 1);
+  const input = statSync(file).size;
+  assert.ok(stdout.length < input / 4 + ISSUE_BYTES * 1001, `${stdout.length} bytes`);
+  assert.ok(statSync(join(outDir, 'customers-conflicts.ndjson')).size < input / 4 + ISSUE_BYTES * 1001);
+  assert.equal(report.unreadable.length, 1001);
+  assert.ok(report.unreadable.every((problem) => problem.code === 'too_large'));
+});
