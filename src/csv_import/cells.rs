@@ -125,26 +125,29 @@ pub(crate) fn runs_as_formula(cell: &[u8], field: &Field) -> bool {
 }
 
 /// `cell` after its leading white-space: ASCII, and Unicode white-space such as a no-break
-/// space when the cell is UTF-8.
+/// space (read one character at a time, so a long cell is not decoded whole).
 fn skip_white_space(cell: &[u8]) -> &[u8] {
-    let start = cell
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(cell.len());
-    let rest = cell.get(start..).unwrap_or_default();
-    match rest.first() {
-        Some(byte) if !byte.is_ascii() => match std::str::from_utf8(rest) {
-            Ok(text) => text.trim_start().as_bytes(),
-            Err(error) => rest
-                .get(..error.valid_up_to())
-                .and_then(|valid| std::str::from_utf8(valid).ok())
-                .map_or(rest, |valid| {
-                    let skipped = valid.len().saturating_sub(valid.trim_start().len());
-                    rest.get(skipped..).unwrap_or_default()
-                }),
-        },
-        _ => rest,
+    let mut rest = cell;
+    while let Some(&first) = rest.first() {
+        let width = match first {
+            _ if first.is_ascii_whitespace() => 1,
+            0x00..=0x7f => break,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let white = width == 1
+            || rest
+                .get(..width)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .and_then(|text| text.chars().next())
+                .is_some_and(char::is_whitespace);
+        if !white {
+            break;
+        }
+        rest = rest.get(width..).unwrap_or_default();
     }
+    rest
 }
 
 fn is_plain_number(cell: &[u8]) -> bool {
