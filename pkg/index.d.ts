@@ -585,8 +585,10 @@ export interface CsvIssue {
   row: number;
   /** The 1-based physical line where the record starts. */
   line: number;
-  /** The header name of the column, empty for whole-row issues. */
+  /** The header name of the column, shortened to 80 characters; empty for whole-row issues. */
   column: string;
+  /** The 0-based position of the column in the header; absent for whole-row and file issues. */
+  columnIndex?: number;
   /** The cell, shortened, when it helps. */
   value?: string;
 }

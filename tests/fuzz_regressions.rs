@@ -7,6 +7,10 @@
 #[path = "../fuzz/src/grammar.rs"]
 mod grammar;
 
+#[allow(dead_code)]
+#[path = "../fuzz/src/scaled.rs"]
+mod scaled;
+
 #[path = "../fuzz/src/entries.rs"]
 mod entries;
 
@@ -30,6 +34,7 @@ const TARGETS: &[(&str, Entry)] = &[
     ("email", entries::email),
     ("phone", entries::phone),
     ("csv", entries::csv),
+    ("csv_scaled", entries::csv_scaled),
 ];
 
 fn fuzz_dir() -> PathBuf {
@@ -150,4 +155,20 @@ fn an_international_prefix_followed_by_zero_has_no_calling_code() {
         "{}",
         built.issues[0].message
     );
+}
+
+#[test]
+fn scaled_seeds_expand_into_documents_far_over_4_kb() {
+    let seed = std::fs::read(fuzz_dir().join("corpus/csv_scaled/long-header-formula-rows"))
+        .expect("the seed of the report's file");
+    assert!(seed.len() < 16);
+    let (_, document) = scaled::document(&seed);
+    let header_end = document.iter().position(|&b| b == b'\n').expect("a header");
+    assert_eq!(header_end, 70_000);
+    assert_eq!(document.len(), 70_000 + 1 + 3 * 1000);
+    let repeated = std::fs::read(fuzz_dir().join("corpus/csv_scaled/repeated-ids-many-rows"))
+        .expect("the seed of repeated ids");
+    let (_, document) = scaled::document(&repeated);
+    let rows = document.iter().filter(|&&b| b == b'\n').count();
+    assert_eq!(rows, 1 + 200 * 64);
 }

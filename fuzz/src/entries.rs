@@ -512,6 +512,73 @@ pub fn csv(data: &[u8]) {
     }
 }
 
+/// Size-scaled CSV documents (`scaled.rs` expands the bytes): no panic, every row counted once,
+/// a report in proportion to `max_issues` and a failed file in proportion to the input, whatever
+/// the header names, and `read_csv_records` accounting for every row.
+pub fn csv_scaled(data: &[u8]) {
+    use crate::scaled::{document, ERROR_TEXT_BYTES, ISSUE_BYTES};
+    use voucherify_sync::{read_csv_records, CsvKind, CsvOptions, CsvValidator};
+    let (recipe, input) = document(data);
+    let kinds = [
+        CsvKind::Customers,
+        CsvKind::Products,
+        CsvKind::Skus,
+        CsvKind::Orders,
+    ];
+    let kind = kinds[usize::from(recipe % 4)];
+    let max_issues = [0, 1, 10, 1000][usize::from(recipe / 4 % 4)];
+    let options = CsvOptions {
+        cleaned: true,
+        failed: true,
+        parts: true,
+        import_bodies: kind == CsvKind::Orders,
+        max_issues,
+        ..CsvOptions::default()
+    };
+    let mut validator = CsvValidator::new(kind, options).expect("valid options");
+    for chunk in input.chunks(64 * 1024) {
+        validator.push(chunk);
+    }
+    let (report, outputs) = validator.finish_with_outputs();
+    assert_eq!(report.valid_rows + report.invalid_rows, report.rows);
+    assert_eq!(report.bytes, input.len() as u64);
+    assert!(report.issues.len() <= max_issues);
+    let json = report.to_json();
+    let bound = ISSUE_BYTES * (max_issues + 1) + 4096;
+    assert!(
+        json.len() <= bound,
+        "a report of {} bytes for {} issues kept, over {bound}",
+        json.len(),
+        report.issues.len()
+    );
+    for issue in &report.issues {
+        assert!(
+            issue.column.chars().count() <= 80,
+            "a column name of {} characters",
+            issue.column.len()
+        );
+        assert!(
+            issue.message.chars().count() <= 400,
+            "a message of {} characters",
+            issue.message.len()
+        );
+    }
+    let rows = usize::try_from(report.rows).unwrap_or(usize::MAX);
+    let failed_bound = 2 * input.len() + ERROR_TEXT_BYTES * (rows + 1);
+    assert!(
+        outputs.failed.len() <= failed_bound,
+        "a failed file of {} bytes for {} input bytes and {rows} rows",
+        outputs.failed.len(),
+        input.len()
+    );
+    let read = read_csv_records(&input);
+    assert_eq!(read.records.len(), read.rows.len());
+    assert_eq!(read.records.len(), read.lines.len());
+    for record in &read.records {
+        assert_eq!(record.len(), read.header.len());
+    }
+}
+
 /// Records in a CSV output (outputs quote every field with a newline, so records are counted by
 /// newlines outside quotes).
 fn count_records(bytes: &[u8]) -> usize {

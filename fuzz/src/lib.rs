@@ -7,3 +7,4 @@
 
 pub mod entries;
 pub mod grammar;
+pub mod scaled;

@@ -3,7 +3,7 @@
 
 import { buildCustomer, validatePayload } from '../node.js';
 import { choiceOption, expectPositionals, integerOption, requiredOption } from './args.js';
-import { ensureReadable, openOutput, readRecords, recordFormat } from './files.js';
+import { ensureReadable, openOutput, readRecords, recordFormat, shownName } from './files.js';
 import { colourEnabled, issueGroups, palette, place, plural, table, verdict } from './human.js';
 import { customerOptions, readMetadataSchemas } from './option-files.js';
 import { createProgress } from './progress.js';
@@ -40,8 +40,11 @@ Options:
   -h, --help               show this help
 
 The report: { valid, records, validRecords, invalidRecords, errorCount, warningCount,
-countsByCode, issues: [{ record, row?, line?, column, code, severity, path, message }],
-truncated }.
+countsByCode, issues: [{ record, row?, line?, column, columnIndex?, code, severity, path,
+message }], truncated }. column is the record key at fault, shortened to 80 characters, and for
+CSV columnIndex its 0-based column; path segments over 80 characters and messages over 400 are
+shortened too, so the report stays small whatever the header. A CSV header name over 64 KiB
+is refused (too_large): each customer would repeat it.
 
 Exit status: 0 when every record is valid, 1 when one has errors, 2 on usage or I/O errors.
 `;
@@ -65,7 +68,7 @@ export async function run({ values, positionals }, io) {
   const output = await openOutput(out);
   const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY) });
   try {
-    for await (const { record, problem, place: where } of readRecords(file)) {
+    for await (const { record, problem, place: where, columns } of readRecords(file)) {
       if (problem) {
         addIssues(report, [{ ...problem, severity: 'error', path: '' }], where, maxIssues);
         // A header problem (row 0) is not a record.
@@ -77,10 +80,10 @@ export async function run({ values, positionals }, io) {
       }
       report.records += 1;
       const built = builtCustomer(record, builderOptions);
-      addIssues(report, built.issues, where, maxIssues);
+      addIssues(report, built.issues, where, maxIssues, undefined, columns);
       // The customer as POST /v1/customers would take it (metadata against its schema too).
       const checked = built.valid ? validatePayload('POST /v1/customers', built.customer, validation) : { valid: false, issues: [] };
-      addIssues(report, checked.issues, where, maxIssues, built.fields);
+      addIssues(report, checked.issues, where, maxIssues, built.fields, columns);
       if (checked.valid) {
         report.validRecords += 1;
         await output.write(`${JSON.stringify(built.customer)}\n`);
@@ -132,7 +135,7 @@ function newReport() {
  * record key at fault: the first segment of a record path, or for a customer path
  * (`/metadata/tier`) the key that fed that field, from the builder's `fields`.
  */
-function addIssues(report, issues, where, maxIssues, fields = undefined) {
+function addIssues(report, issues, where, maxIssues, fields = undefined, columns = undefined) {
   for (const issue of issues) {
     if (issue.severity === 'error') report.errorCount += 1;
     else report.warningCount += 1;
@@ -141,9 +144,28 @@ function addIssues(report, issues, where, maxIssues, fields = undefined) {
       report.truncated = true;
       continue;
     }
-    const column = fields === undefined ? keyOf(issue.path) : keyFeeding(issue.path, fields);
-    report.issues.push({ ...where, column, code: issue.code, severity: issue.severity, path: issue.path, message: issue.message });
+    const key = issue.column ?? (fields === undefined ? keyOf(issue.path) : keyFeeding(issue.path, fields));
+    const columnIndex = issue.columnIndex ?? columns?.get(key);
+    report.issues.push({
+      ...where,
+      column: shownName(key),
+      ...(columnIndex === undefined ? {} : { columnIndex }),
+      code: issue.code,
+      severity: issue.severity,
+      path: shownPath(issue.path),
+      message: shownMessage(issue.message),
+    });
   }
+}
+
+/** A JSON pointer with each segment over 80 characters shortened, as header names are. */
+function shownPath(path) {
+  return path.length <= 80 ? path : path.split('/').map(shownName).join('/');
+}
+
+/** A message of at most 400 characters, longer ones cut with `...`. */
+function shownMessage(message) {
+  return message.length <= 400 ? message : `${Array.from(message.slice(0, 800)).slice(0, 397).join('')}...`;
 }
 
 /** The record key a path such as `/Birthdate` points at (JSON pointer unescaped). */

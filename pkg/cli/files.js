@@ -107,7 +107,10 @@ export function recordFormat(file) {
  * The records of a CSV, JSON or NDJSON file, in order. Each item is `{ record, place }` or, for
  * what cannot be read, `{ problem: { code, message }, place }`; `place` is `{ record }` (its
  * 1-based position) plus `row` and `line` for CSV and `line` for NDJSON. A CSV file is read
- * whole (the core splits it); NDJSON streams line by line.
+ * whole (the core splits it); NDJSON streams line by line. CSV items also carry `columns`, a
+ * Map from each record key to its 0-based column; a problem of the header carries its
+ * `column` (shortened) and `columnIndex`. A header name over 64 KiB is a `too_large` problem,
+ * and every record under it a `too_large` problem too, so that no record repeats it.
  * @returns {AsyncGenerator<{ record?: object, problem?: { code: string, message: string }, place: object }>}
  */
 export async function* readRecords(file) {
@@ -124,20 +127,43 @@ export async function* readRecords(file) {
   }
 }
 
+/** Longest header name, in UTF-8 bytes, a record key may have: the 64 KiB limit of a JSON key. */
+export const MAX_HEADER_NAME_BYTES = 65_536;
+/** Longest header name, in characters, that a problem repeats. */
+const SHOWN_NAME_CHARS = 80;
+
+/** A header name as problems show it: at most 80 characters, longer ones cut with `...`. */
+export function shownName(name) {
+  const chars = Array.from(name.slice(0, SHOWN_NAME_CHARS * 2));
+  return chars.length <= SHOWN_NAME_CHARS ? name : `${chars.slice(0, SHOWN_NAME_CHARS - 3).join('')}...`;
+}
+
 function* csvItems(read) {
-  const repeated = read.header.find((name, index) => read.header.indexOf(name) !== index);
-  if (repeated !== undefined) {
-    const message = `the header names ${JSON.stringify(repeated)} twice; a record keeps the last of those columns`;
-    yield { problem: { code: 'csv_duplicate_header', message }, place: { record: 0, row: 0, line: 1 } };
+  const header = { line: 1, row: 0, record: 0 };
+  const repeated = read.header.findIndex((name, index) => read.header.indexOf(name) !== index);
+  if (repeated !== -1) {
+    const message = `the header names ${JSON.stringify(shownName(read.header[repeated]))} twice; a record keeps the last of those columns`;
+    yield { problem: { code: 'csv_duplicate_header', message, column: shownName(read.header[repeated]), columnIndex: repeated }, place: header };
   }
+  // Each record would repeat a name over 64 KiB as a key, multiplying the file by its rows:
+  // such a header is refused, and its records are not built.
+  const tooLong = read.header.findIndex((name) => Buffer.byteLength(name) > MAX_HEADER_NAME_BYTES);
+  if (tooLong !== -1) {
+    const bytes = Buffer.byteLength(read.header[tooLong]);
+    const message = `header name ${tooLong + 1} is ${bytes} bytes long, over the limit of ${MAX_HEADER_NAME_BYTES} bytes; no record is built`;
+    yield { problem: { code: 'too_large', message, column: shownName(read.header[tooLong]), columnIndex: tooLong }, place: header };
+  }
+  // The column each key comes from (the last of a repeated name, as the record keeps).
+  const columns = new Map(read.header.map((name, index) => [name, index]));
+  const refused = { code: 'too_large', message: `the record is not built: header name ${tooLong + 1} is over ${MAX_HEADER_NAME_BYTES} bytes` };
   const items = [
     ...read.records.map((cells, index) => ({
-      record: Object.fromEntries(read.header.map((name, column) => [name, cells[column]])),
+      ...(tooLong === -1 ? { record: Object.fromEntries(read.header.map((name, column) => [name, cells[column]])) } : { problem: refused }),
       place: { row: read.rows[index], line: read.lines[index] },
     })),
     ...read.errors.map(({ row, line, code, message }) => ({ problem: { code, message }, place: { row, line } })),
   ].sort((a, b) => a.place.line - b.place.line);
-  for (const item of items) yield { ...item, place: { record: item.place.row, ...item.place } };
+  for (const item of items) yield { ...item, columns, place: { record: item.place.row, ...item.place } };
 }
 
 async function* ndjsonItems(file) {

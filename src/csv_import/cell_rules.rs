@@ -12,6 +12,7 @@ use super::columns::Field;
 use super::header::Column;
 use super::id_set::Seen;
 use super::metadata_cells::{canonical_text, type_cell};
+use super::report::shorten;
 use super::row::RowCells;
 use super::run::Run;
 use super::{CsvKind, PriceUnit};
@@ -30,7 +31,7 @@ impl Run {
         cells: &mut RowCells<'t>,
         product: Option<&Product>,
     ) -> Cow<'t, str> {
-        let header = column.header.as_str();
+        let header = column;
         match &column.field {
             Field::Id => cells.id = cell,
             Field::SourceId => {
@@ -46,7 +47,7 @@ impl Run {
                 self.issues.add(
                     Code::InvalidFormat,
                     Severity::Warning,
-                    header,
+                    Some(header),
                     Some(cell),
                     || String::from("this does not look like an email address"),
                 );
@@ -73,7 +74,7 @@ impl Run {
                 self.issues.add(
                     Code::InvalidFormat,
                     Severity::Warning,
-                    header,
+                    Some(header),
                     Some(cell),
                     || String::from("image_url should be an http(s) URL of a .png or .jpg image"),
                 );
@@ -105,15 +106,15 @@ impl Run {
     fn error(
         &mut self,
         code: Code,
-        column: &str,
+        column: &Column,
         value: Option<&str>,
         message: impl FnOnce() -> String,
     ) {
         self.issues
-            .add(code, Severity::Error, column, value, message);
+            .add(code, Severity::Error, Some(column), value, message);
     }
 
-    fn check_source_id(&mut self, header: &str, cell: &str) {
+    fn check_source_id(&mut self, header: &Column, cell: &str) {
         let required = matches!(self.kind, CsvKind::Skus | CsvKind::Orders);
         if cell.is_empty() {
             if required {
@@ -135,17 +136,17 @@ impl Run {
         };
         if self.kind == CsvKind::Skus {
             self.error(Code::Duplicate, header, Some(cell), || {
-                format!("a SKU source_id must be unique in the whole catalogue, and {cell} is also used by row {} (line {})", first.row, first.line)
+                format!("a SKU source_id must be unique in the whole catalogue, and {} is also used by row {} (line {})", shorten(cell), first.row, first.line)
             });
         } else {
             self.issues
-                .add(Code::Duplicate, Severity::Warning, header, Some(cell), || {
-                    format!("source_id {cell} is also used by row {} (line {}); the later row overwrites the earlier", first.row, first.line)
+                .add(Code::Duplicate, Severity::Warning, Some(header), Some(cell), || {
+                    format!("source_id {} is also used by row {} (line {}); the later row overwrites the earlier", shorten(cell), first.row, first.line)
                 });
         }
     }
 
-    fn money(&mut self, header: &str, cell: &str) -> Option<i64> {
+    fn money(&mut self, header: &Column, cell: &str) -> Option<i64> {
         if cell.is_empty() {
             return None;
         }
@@ -156,7 +157,7 @@ impl Run {
                     self.issues.add(
                         Code::OutOfRange,
                         Severity::Warning,
-                        header,
+                        Some(header),
                         Some(cell),
                         || format!("{header} is negative; money amounts are normally zero or more"),
                     );
@@ -181,13 +182,13 @@ impl Run {
         }
     }
 
-    fn product_attributes<'t>(&mut self, header: &str, cell: &'t str) -> Cow<'t, str> {
+    fn product_attributes<'t>(&mut self, header: &Column, cell: &'t str) -> Cow<'t, str> {
         if let Some(name) = repeated_name(cell) {
             let name = name.to_string();
             self.issues.add(
                 Code::Duplicate,
                 Severity::Warning,
-                header,
+                Some(header),
                 Some(cell),
                 || format!("the attribute {name} is listed twice"),
             );
@@ -200,7 +201,7 @@ impl Run {
         }
     }
 
-    fn sku_attributes(&mut self, header: &str, cell: &str, product: Option<&Product>) {
+    fn sku_attributes(&mut self, header: &Column, cell: &str, product: Option<&Product>) {
         match sku_attribute_keys(cell) {
             Err(reason) => self.error(Code::InvalidFormat, header, Some(cell), || {
                 format!(
@@ -217,7 +218,7 @@ impl Run {
                         self.issues.add(
                             Code::CsvUnknownAttribute,
                             Severity::Error,
-                            header,
+                            Some(header),
                             Some(cell),
                             || format!("the attribute {key} is not among the attributes of the SKU's product ({known})"),
                         );
@@ -229,7 +230,7 @@ impl Run {
 
     fn status<'t>(
         &mut self,
-        header: &str,
+        header: &Column,
         cell: &'t str,
         cells: &mut RowCells<'t>,
     ) -> Cow<'t, str> {
@@ -251,7 +252,7 @@ impl Run {
 
     fn related_object<'t>(
         &mut self,
-        header: &str,
+        header: &Column,
         cell: &'t str,
         cells: &mut RowCells<'t>,
     ) -> Cow<'t, str> {
@@ -276,7 +277,7 @@ impl Run {
         }
     }
 
-    fn quantity<'t>(&mut self, header: &str, cell: &'t str, cells: &mut RowCells<'t>) {
+    fn quantity<'t>(&mut self, header: &Column, cell: &'t str, cells: &mut RowCells<'t>) {
         match parse_integer(cell) {
             Some(quantity) if quantity >= 1 => cells.quantity = Some(quantity),
             Some(_) => self.error(Code::OutOfRange, header, Some(cell), || {
@@ -312,7 +313,7 @@ impl Run {
                     self.issues.add(
                         problem.code,
                         problem.severity,
-                        &column.header,
+                        Some(column),
                         Some(cell),
                         || message,
                     );

@@ -87,7 +87,9 @@ pub(crate) fn parse_integer(text: &str) -> Option<i64> {
 }
 
 /// Whether a raw (untrimmed) cell would run as a formula when the file is opened in a
-/// spreadsheet: it starts with `=`, `+`, `-`, `@`, tab or CR.
+/// spreadsheet: it starts with tab or CR, or with `=`, `+`, `-` or `@` after any white-space
+/// (spaces, line breaks, no-break spaces): some spreadsheets skip it, and the cleaned file trims
+/// it, which would turn ` =X` into `=X`.
 ///
 /// Not flagged: a plain decimal number (`-12.50`, `+3`), which spreadsheets read as a number,
 /// and in the phone column a phone number written with `+`, digits, spaces, `(`, `)`, `-`, `.`
@@ -96,18 +98,56 @@ pub(crate) fn runs_as_formula(cell: &[u8], field: &Field) -> bool {
     let Some(&first) = cell.first() else {
         return false;
     };
-    if !matches!(first, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') {
+    if matches!(first, b'\t' | b'\r') {
+        return true;
+    }
+    let cell = skip_white_space(cell);
+    let Some(&first) = cell.first() else {
+        return false;
+    };
+    if !matches!(first, b'=' | b'+' | b'-' | b'@') {
         return false;
     }
     if matches!(first, b'+' | b'-') {
-        if is_plain_number(cell) {
+        let text = cell
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .and_then(|last| cell.get(..=last))
+            .unwrap_or_default();
+        if is_plain_number(text) {
             return false;
         }
-        if *field == Field::Phone && is_phone_like(cell) {
+        if *field == Field::Phone && is_phone_like(text) {
             return false;
         }
     }
     true
+}
+
+/// `cell` after its leading white-space: ASCII, and Unicode white-space such as a no-break
+/// space (read one character at a time, so a long cell is not decoded whole).
+fn skip_white_space(cell: &[u8]) -> &[u8] {
+    let mut rest = cell;
+    while let Some(&first) = rest.first() {
+        let width = match first {
+            _ if first.is_ascii_whitespace() => 1,
+            0x00..=0x7f => break,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let white = width == 1
+            || rest
+                .get(..width)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .and_then(|text| text.chars().next())
+                .is_some_and(char::is_whitespace);
+        if !white {
+            break;
+        }
+        rest = rest.get(width..).unwrap_or_default();
+    }
+    rest
 }
 
 fn is_plain_number(cell: &[u8]) -> bool {
@@ -205,10 +245,17 @@ mod tests {
             "-2+3",
             "\tx",
             "\r=1",
+            " =1+2",
+            "  @SUM(A1)",
+            "\n=1",
+            "\u{a0}=1",
+            " -2+3",
         ] {
             assert!(runs_as_formula(formula.as_bytes(), &other), "{formula}");
         }
-        for plain in ["-12.50", "+3", "hello", "", "a=b"] {
+        for plain in [
+            "-12.50", "+3", "hello", "", "a=b", " -12.50 ", "  +3", " x=1", "   ",
+        ] {
             assert!(!runs_as_formula(plain.as_bytes(), &other), "{plain}");
         }
         assert!(!runs_as_formula(b"+1 (989) 123-4632", &Field::Phone));

@@ -5,17 +5,26 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
+use super::cells::runs_as_formula;
 use super::columns::{canonical_name, recognize, Field};
 use super::metadata_cells::PlainCells;
+use super::report::shorten;
 use super::CsvKind;
 use crate::{Code, MetadataSchemas, Severity};
+
+/// Longest header name, in bytes, before a `too_large` warning: the limit of a JSON string or
+/// key (64 KiB).
+pub(crate) const MAX_HEADER_NAME_BYTES: usize = 65_536;
 
 /// One column of the file.
 #[derive(Clone, Debug)]
 pub(crate) struct Column {
     /// The field it feeds.
     pub(crate) field: Field,
-    /// The header name as written (trimmed).
+    /// The 0-based position of the column in the header.
+    pub(crate) index: usize,
+    /// The header name as written (trimmed), shortened to 80 characters: what issues and
+    /// messages repeat, so that a long name is not copied into every issue of its column.
     pub(crate) header: String,
     /// The name in the cleaned file.
     pub(crate) canonical: String,
@@ -29,12 +38,20 @@ pub(crate) struct Column {
     pub(crate) checked: bool,
 }
 
+impl std::fmt::Display for Column {
+    /// The header name as issues show it (shortened to 80 characters).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.header)
+    }
+}
+
 /// A problem with the header, reported on row 0.
 #[derive(Clone, Debug)]
 pub(crate) struct HeaderProblem {
     pub(crate) code: Code,
     pub(crate) severity: Severity,
     pub(crate) column: String,
+    pub(crate) column_index: Option<usize>,
     pub(crate) message: String,
 }
 
@@ -64,7 +81,8 @@ impl Header {
             };
             let column = Column {
                 canonical: canonical_name(kind, &field),
-                header: trimmed.to_string(),
+                index,
+                header: shorten(trimmed),
                 typed: false,
                 resource,
                 plain: PlainCells::None,
@@ -79,6 +97,7 @@ impl Header {
                 }
             };
             header.check_name(index, &column, earlier);
+            header.check_text(name, &column);
             let mut column = header.type_metadata(column, schemas);
             column.checked = has_rule(kind, &column);
             header.columns.push(column);
@@ -102,16 +121,68 @@ impl Header {
             code,
             severity,
             column: column.to_string(),
+            column_index: None,
             message,
         });
     }
 
+    /// A problem of the column at `column.index`.
+    fn column_problem(&mut self, code: Code, severity: Severity, column: &Column, message: String) {
+        self.problems.push(HeaderProblem {
+            code,
+            severity,
+            column: column.header.clone(),
+            column_index: Some(column.index),
+            message,
+        });
+    }
+
+    /// The name's own text: a NUL character (an error: many programs cut the name there), a
+    /// name over 64 KiB (a warning, as for a JSON string), and a name a spreadsheet would run as
+    /// a formula (a warning, as for a cell).
+    fn check_text(&mut self, name: &str, column: &Column) {
+        if name.contains('\0') {
+            self.column_problem(
+                Code::CsvInvalidHeader,
+                Severity::Error,
+                column,
+                format!(
+                    "header name {} holds a NUL character, which the API and many programs cut the name at",
+                    column.index.saturating_add(1)
+                ),
+            );
+        }
+        if name.len() > MAX_HEADER_NAME_BYTES {
+            self.column_problem(
+                Code::TooLarge,
+                Severity::Warning,
+                column,
+                format!(
+                    "header name {} is {} bytes long, over the limit of {MAX_HEADER_NAME_BYTES} bytes; issues repeat it shortened, with its columnIndex",
+                    column.index.saturating_add(1),
+                    name.len()
+                ),
+            );
+        }
+        if runs_as_formula(name.as_bytes(), &Field::Name) {
+            self.column_problem(
+                Code::CsvFormulaInjection,
+                Severity::Warning,
+                column,
+                format!(
+                    "header name {} starts with a character that makes a spreadsheet run it as a formula",
+                    column.index.saturating_add(1)
+                ),
+            );
+        }
+    }
+
     fn check_name(&mut self, index: usize, column: &Column, earlier: Option<usize>) {
         if column.header.is_empty() {
-            self.problem(
+            self.column_problem(
                 Code::CsvEmptyHeader,
                 Severity::Error,
-                "",
+                column,
                 format!("column {} has no name", index.saturating_add(1)),
             );
             return;
@@ -125,19 +196,14 @@ impl Header {
                     earlier.header, column.header, column.canonical
                 )
             };
-            self.problem(
-                Code::CsvDuplicateHeader,
-                Severity::Error,
-                &column.header,
-                message,
-            );
+            self.column_problem(Code::CsvDuplicateHeader, Severity::Error, column, message);
         }
         if let Some(key) = column.field.metadata_key() {
             if key.is_empty() || key.chars().any(char::is_whitespace) {
-                self.problem(
+                self.column_problem(
                     Code::CsvInvalidHeader,
                     Severity::Error,
-                    &column.header,
+                    column,
                     format!(
                         "the metadata column {:?} has white-space (or nothing) in its name, which the API refuses; use _ instead",
                         column.header
@@ -154,13 +220,14 @@ impl Header {
         let Some(schema) = schemas.get(column.resource) else {
             return column;
         };
+        let shown = shorten(key);
         match schema.properties.get(key) {
-            None if schema.allow_defined_only => self.problem(
+            None if schema.allow_defined_only => self.column_problem(
                 Code::MetadataUndefinedKey,
                 Severity::Error,
-                &column.header,
+                &column,
                 format!(
-                    "{key}: the {} metadata schema allows only defined keys, and this key is not defined",
+                    "{shown}: the {} metadata schema allows only defined keys, and this key is not defined",
                     column.resource
                 ),
             ),
@@ -171,12 +238,12 @@ impl Header {
                 } else {
                     Severity::Warning
                 };
-                self.problem(
+                self.column_problem(
                     Code::MetadataDeletedKey,
                     severity,
-                    &column.header,
+                    &column,
                     format!(
-                        "{key}: the definition of this key was deleted from the {} metadata schema",
+                        "{shown}: the definition of this key was deleted from the {} metadata schema",
                         column.resource
                     ),
                 );

@@ -24,9 +24,14 @@
 //! - **Duplicates**: a repeated `source_id` is a warning for customers and products (the later
 //!   row overwrites) and an error for SKUs (unique in the catalogue); every later occurrence
 //!   names the first one's row and line.
-//! - **Formulas**: a cell starting with `=`, `+`, `-`, `@`, tab or CR is a `csv_formula_injection`
-//!   warning, except a plain decimal number (`-12.5`, `+3`) in any column and a phone number
-//!   (`+`, digits, spaces, `(`, `)`, `-`, `.`, `/`) in the customer phone column.
+//! - **Formulas**: a cell or header name starting with `=`, `+`, `-`, `@` (also after
+//!   white-space), tab or CR is a `csv_formula_injection` warning, except a plain decimal number
+//!   (`-12.5`, `+3`) in any column and a phone number (`+`, digits, spaces, `(`, `)`, `-`, `.`,
+//!   `/`) in the customer phone column. Flagged cells are kept as written (untrimmed when the
+//!   trim would expose the trigger); the failed file's `error` text gets a leading `'` instead.
+//! - **Bounded reports**: issues repeat a header name shortened to 80 characters, with its
+//!   `columnIndex`; messages stop at 400 characters and a failed row's `error` text at about
+//!   1 000; a header name over 64 KiB is a `too_large` warning and one with a NUL an error.
 //! - **Orders**: columns `source_id` (the order's, required), `status`, `customer_source_id`,
 //!   and per item `item_source_id` + `related_object` (`product` or `sku`), `sku_id`,
 //!   `product_id`, `quantity`, `price` (unit price) and `amount` (price × quantity, checked when

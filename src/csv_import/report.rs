@@ -7,8 +7,11 @@ use serde::Serialize;
 use super::CsvKind;
 use crate::{Code, Severity};
 
-/// Longest value, in characters, quoted in an issue.
+/// Longest value, in characters, quoted in an issue, and longest header name an issue repeats.
 const MAX_VALUE_CHARS: usize = 80;
+
+/// Longest message, in characters; messages quote header names and cells, which are cut first.
+const MAX_MESSAGE_CHARS: usize = 400;
 
 /// One problem in a CSV file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,8 +29,14 @@ pub struct CsvIssue {
     /// The 1-based physical line where the record starts (quoted newlines make it differ from
     /// `row + 1`).
     pub line: u64,
-    /// The header name of the column, as written; empty for whole-row and file issues.
+    /// The header name of the column, as written (trimmed) and shortened to 80 characters like
+    /// `value`; empty for whole-row and file issues.
     pub column: String,
+    /// The 0-based position of the column in the header, which names it even when `column` is
+    /// shortened or repeated; absent for whole-row and file issues and for a column the file
+    /// lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_index: Option<u64>,
     /// The cell's value, shortened to 80 characters, when it helps.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -152,10 +161,23 @@ pub(crate) struct Totals {
 
 /// A value as issues quote it: at most 80 characters, longer ones cut with `...`.
 pub(crate) fn shorten(text: &str) -> String {
-    match text.char_indices().nth(MAX_VALUE_CHARS) {
+    cut_to(text, MAX_VALUE_CHARS)
+}
+
+/// A message as issues carry it: at most 400 characters, longer ones cut with `...`, so that
+/// an issue stays small whatever the cells and header names it quotes.
+pub(crate) fn bounded_message(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        None => message,
+        Some(_) => cut_to(&message, MAX_MESSAGE_CHARS),
+    }
+}
+
+fn cut_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         None => text.to_string(),
         Some(_) => {
-            let cut: String = text.chars().take(MAX_VALUE_CHARS - 3).collect();
+            let cut: String = text.chars().take(max.saturating_sub(3)).collect();
             format!("{cut}...")
         }
     }
@@ -176,6 +198,14 @@ mod tests {
     }
 
     #[test]
+    fn bounds_messages_by_characters() {
+        assert_eq!(bounded_message(String::from("short")), "short");
+        let long = bounded_message("é".repeat(1000));
+        assert_eq!(long.chars().count(), 400);
+        assert!(long.ends_with("..."));
+    }
+
+    #[test]
     fn keeps_counts_beyond_the_cap() {
         let mut log = IssueLog::new(1);
         for _ in 0..3 {
@@ -186,6 +216,7 @@ mod tests {
                 row: 1,
                 line: 2,
                 column: String::new(),
+                column_index: None,
                 value: None,
             });
         }

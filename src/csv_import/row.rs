@@ -11,6 +11,7 @@ use super::columns::Field;
 use super::header::{Column, Header};
 use super::orders::OrderRow;
 use super::records::Record;
+use super::report::shorten;
 use super::run::Run;
 use super::CsvKind;
 use crate::{Code, Severity};
@@ -39,7 +40,7 @@ impl Run {
     pub(crate) fn check_cells(&mut self, record: &Record<'_>, text: &str, header: &Header) {
         if (0..record.len()).all(|index| is_blank(record.field(index))) {
             self.issues
-                .add(Code::CsvEmptyRow, Severity::Error, "", None, || {
+                .add(Code::CsvEmptyRow, Severity::Error, None, None, || {
                     String::from("every cell of the row is empty")
                 });
             return;
@@ -72,7 +73,7 @@ impl Run {
                 self.issues.add(
                     Code::CsvInvalidEncoding,
                     Severity::Error,
-                    &column.header,
+                    Some(column),
                     None,
                     || {
                         String::from(
@@ -95,7 +96,11 @@ impl Run {
                 Cow::Borrowed(cell)
             };
             if write {
-                self.outputs.cell(index, canonical.as_bytes());
+                // Trimming ` =X` would start the cleaned cell with a formula the file did not
+                // start it with: such a cell is written as it came (and flagged above).
+                let exposes_formula = formula && raw.starts_with(|c: char| c.is_whitespace());
+                let out = if exposes_formula { raw } else { &canonical };
+                self.outputs.cell(index, out.as_bytes());
             }
         }
         if let (Some(catalog), Some(index)) = (&catalog, self.positions.product_id) {
@@ -120,15 +125,19 @@ impl Run {
 
     fn formula_warning(&mut self, column: &Column, raw: &str) {
         let first = raw.chars().next().unwrap_or_default();
+        let trigger = raw.trim_start().chars().next().unwrap_or_default();
         let shown = match first {
             '\t' => String::from("a tab"),
             '\r' => String::from("a carriage return"),
+            other if other.is_whitespace() => {
+                format!("white-space then '{trigger}' (the cleaned file trims the white-space)")
+            }
             other => format!("'{other}'"),
         };
         self.issues.add(
             Code::CsvFormulaInjection,
             Severity::Warning,
-            &column.header,
+            Some(column),
             Some(raw),
             || format!("the cell starts with {shown}, so a spreadsheet would run it as a formula; remove the character or start the cell with '"),
         );
@@ -140,9 +149,7 @@ impl Run {
             let column = self
                 .positions
                 .source_id
-                .and_then(|index| header.columns.get(index))
-                .map(|c| c.header.as_str())
-                .unwrap_or_default();
+                .and_then(|index| header.columns.get(index));
             self.issues.add(
                 Code::MissingIdentifier,
                 Severity::Error,
@@ -168,9 +175,7 @@ impl Run {
         }
         let column = header
             .position(&Field::ProductId)
-            .and_then(|index| header.columns.get(index))
-            .map(|c| c.header.as_str())
-            .unwrap_or_default();
+            .and_then(|index| header.columns.get(index));
         self.issues.add(
             Code::CsvUnknownProduct,
             Severity::Error,
@@ -178,7 +183,8 @@ impl Run {
             Some(product_id),
             || {
                 format!(
-                    "product_id {product_id} is not the source_id of any row of the products file"
+                    "product_id {} is not the source_id of any row of the products file",
+                    shorten(product_id)
                 )
             },
         );
@@ -198,11 +204,10 @@ impl Run {
         let column = self
             .positions
             .source_id
-            .and_then(|index| header.columns.get(index))
-            .map(|c| c.header.as_str())
-            .unwrap_or_default();
+            .and_then(|index| header.columns.get(index));
+        let shown = shorten(source_id);
         self.issues.add(Code::Duplicate, Severity::Error, column, Some(source_id), || {
-            format!("{source_id} is the source_id of a product (row {row} of the products file); a SKU source_id must differ from every product's")
+            format!("{shown} is the source_id of a product (row {row} of the products file); a SKU source_id must differ from every product's")
         });
     }
 
@@ -216,19 +221,17 @@ impl Run {
             header
                 .position(field)
                 .and_then(|index| header.columns.get(index))
-                .map(|c| c.header.clone())
-                .unwrap_or_default()
         };
         if cells.item_source_id.is_empty() && cells.sku_id.is_empty() && cells.product_id.is_empty()
         {
             self.issues
-                .add(Code::MissingIdentifier, Severity::Error, "", None, || {
+                .add(Code::MissingIdentifier, Severity::Error, None, None, || {
                     String::from("the row needs an item_source_id (with related_object), a sku_id or a product_id")
                 });
         } else if !cells.item_source_id.is_empty() && cells.related_object.is_none() {
             let column = column_of(&Field::ItemSourceId);
             self.issues
-                .add(Code::MissingField, Severity::Warning, &column, None, || {
+                .add(Code::MissingField, Severity::Warning, column, None, || {
                     String::from("an item_source_id should come with related_object (product or sku) saying what it names")
                 });
         }
@@ -237,7 +240,7 @@ impl Run {
                 Some(product) => Some(product),
                 None => {
                     self.issues
-                        .add(Code::OutOfRange, Severity::Error, "", None, || {
+                        .add(Code::OutOfRange, Severity::Error, None, None, || {
                             String::from("price × quantity is too large to represent")
                         });
                     None
@@ -250,7 +253,7 @@ impl Run {
                 let column = column_of(&Field::Amount);
                 let (price, quantity) = (cells.price.unwrap_or(0), cells.quantity.unwrap_or(0));
                 self.issues
-                    .add(Code::AmountMismatch, Severity::Error, &column, None, || {
+                    .add(Code::AmountMismatch, Severity::Error, column, None, || {
                         format!("amount is {amount} cents, but price × quantity is {price} × {quantity} = {expected} cents")
                     });
             }

@@ -1,8 +1,13 @@
 //! The issues of the row being checked: formatted only when someone will read them (the report
 //! has room, or the failed file wants the row's error text), always counted.
 
-use super::report::{shorten, CsvIssue, IssueLog};
+use super::header::Column;
+use super::report::{bounded_message, shorten, CsvIssue, IssueLog};
 use crate::{Code, Severity};
+
+/// Longest `error` text of a failed row, in characters: the first errors' messages, then how
+/// many more there are, so that a row with many bad cells does not multiply the file.
+const MAX_ERROR_TEXT_CHARS: usize = 1000;
 
 /// The issues of one row, reused from row to row.
 #[derive(Debug, Default)]
@@ -34,12 +39,13 @@ impl RowIssues {
         self.errors
     }
 
-    /// Records an issue; `message` is called only when the message will be read.
+    /// Records an issue of `column` (none for a whole-row issue); `message` is called only
+    /// when the message will be read.
     pub(crate) fn add(
         &mut self,
         code: Code,
         severity: Severity,
-        column: &str,
+        column: Option<&Column>,
         value: Option<&str>,
         message: impl FnOnce() -> String,
     ) {
@@ -50,10 +56,11 @@ impl RowIssues {
             CsvIssue {
                 code,
                 severity,
-                message: message(),
+                message: bounded_message(message()),
                 row: self.row,
                 line: self.line,
-                column: column.to_string(),
+                column: column.map(|c| c.header.clone()).unwrap_or_default(),
+                column_index: column.map(|c| c.index as u64),
                 value: value.map(shorten),
             }
         } else {
@@ -64,6 +71,7 @@ impl RowIssues {
                 row: self.row,
                 line: self.line,
                 column: String::new(),
+                column_index: None,
                 value: None,
             }
         };
@@ -71,10 +79,18 @@ impl RowIssues {
     }
 
     /// The text of the failed file's `error` column: the errors' messages, each after its
-    /// column, joined with `; `.
+    /// column, joined with `; `, at most about 1000 characters (then `and N more errors`).
+    /// It never starts with a character that a spreadsheet runs as a formula: it would, when
+    /// the first column at fault is named `=...`, so such a text starts with `'`.
     pub(crate) fn error_text(&self) -> String {
         let mut text = String::new();
-        for issue in self.list.iter().filter(|i| i.severity == Severity::Error) {
+        let errors = self.list.iter().filter(|i| i.severity == Severity::Error);
+        let mut left_out = 0usize;
+        for issue in errors {
+            if text.len() >= MAX_ERROR_TEXT_CHARS {
+                left_out = left_out.saturating_add(1);
+                continue;
+            }
             if !text.is_empty() {
                 text.push_str("; ");
             }
@@ -84,7 +100,11 @@ impl RowIssues {
             }
             text.push_str(&issue.message);
         }
-        text
+        if left_out > 0 {
+            let noun = if left_out == 1 { "error" } else { "errors" };
+            text.push_str(&format!("; and {left_out} more {noun}"));
+        }
+        neutralized(text)
     }
 
     /// Moves the row's issues into the log.
@@ -97,5 +117,14 @@ impl RowIssues {
                 log.mark_truncated();
             }
         }
+    }
+}
+
+/// `text`, with `'` in front when a spreadsheet would run it as a formula.
+pub(crate) fn neutralized(text: String) -> String {
+    if super::cells::runs_as_formula(text.as_bytes(), &super::columns::Field::Name) {
+        format!("'{text}")
+    } else {
+        text
     }
 }

@@ -8,7 +8,7 @@ use super::id_set::IdSet;
 use super::orders::{OrderBook, OrderRow};
 use super::outputs::{write_line, Outputs};
 use super::records::{ReadProblem, Record, RecordSink};
-use super::report::{CsvIssue, CsvReport, IssueLog, Totals};
+use super::report::{bounded_message, shorten, CsvIssue, CsvReport, IssueLog, Totals};
 use super::row_issues::RowIssues;
 use super::{CsvKind, CsvOptions, PriceUnit};
 use crate::{Code, Severity, ValidationOptions};
@@ -125,6 +125,7 @@ impl Run {
             row: 0,
             line,
             column: String::new(),
+            column_index: None,
             value: None,
         });
     }
@@ -151,7 +152,7 @@ impl Run {
                 ),
                 _ => String::from("the header line is larger than the record limit"),
             };
-            problems.push((problem.code(), String::new(), message));
+            problems.push((problem.code(), None, message));
         }
         let split = problems.is_empty();
         // As for rows: the warning of a line read whole, with no other problem.
@@ -160,7 +161,7 @@ impl Run {
             self.header_issue(
                 Code::CsvInvalidQuote,
                 Severity::Warning,
-                String::new(),
+                (String::new(), None),
                 message,
                 record.line,
             );
@@ -175,7 +176,7 @@ impl Run {
                         if split {
                             problems.push((
                                 Code::CsvInvalidEncoding,
-                                lossy.clone(),
+                                Some((index, shorten(&lossy))),
                                 String::from("the header name holds bytes that are not UTF-8"),
                             ));
                         }
@@ -187,13 +188,14 @@ impl Run {
         let header = Header::read(self.kind, &names, self.validation.metadata_schemas.as_ref());
         self.header_ok = problems.is_empty() && !header.has_errors();
         for (code, column, message) in problems {
-            self.header_issue(code, Severity::Error, column, message, record.line);
+            let (index, name) = column.map_or((None, String::new()), |(i, n)| (Some(i), n));
+            self.header_issue(code, Severity::Error, (name, index), message, record.line);
         }
         for problem in &header.problems {
             self.header_issue(
                 problem.code,
                 problem.severity,
-                problem.column.clone(),
+                (problem.column.clone(), problem.column_index),
                 problem.message.clone(),
                 record.line,
             );
@@ -241,21 +243,23 @@ impl Run {
             .collect()
     }
 
+    /// An issue of the header; `column` is the (shortened) name and the position it has.
     fn header_issue(
         &mut self,
         code: Code,
         severity: Severity,
-        column: String,
+        column: (String, Option<usize>),
         message: String,
         line: u64,
     ) {
         self.log.add(CsvIssue {
             code,
             severity,
-            message,
+            message: bounded_message(message),
             row: 0,
             line,
-            column,
+            column: shorten(&column.0),
+            column_index: column.1.map(|index| index as u64),
             value: None,
         });
     }
@@ -272,11 +276,11 @@ impl Run {
         match record.read(Some(header.columns.len())) {
             Ok(text) => {
                 if let Some(field) = record.stray_quote {
-                    let column = header.columns.get(field).map(|c| c.header.as_str());
+                    let column = header.columns.get(field);
                     self.issues.add(
                         Code::CsvInvalidQuote,
                         Severity::Warning,
-                        column.unwrap_or_default(),
+                        column,
                         None,
                         || String::from(STRAY_QUOTE),
                     );
@@ -300,7 +304,7 @@ impl Run {
         self.issues.add(
             problem.code(),
             Severity::Error,
-            column.map(|c| c.header.as_str()).unwrap_or_default(),
+            column,
             None,
             || match problem {
                 ReadProblem::UnterminatedQuote(_) => String::from(
@@ -345,7 +349,7 @@ impl Run {
             && !self.outputs.fits_in_part()
         {
             self.issues
-                .add(Code::CsvRecordTooLarge, Severity::Error, "", None, || {
+                .add(Code::CsvRecordTooLarge, Severity::Error, None, None, || {
                     String::from("the row alone does not fit in one part under the part size limit")
                 });
         }
@@ -365,9 +369,7 @@ impl Run {
             let column = problem
                 .field
                 .and_then(|field| header.position(&field))
-                .and_then(|index| header.columns.get(index))
-                .map(|c| c.header.as_str())
-                .unwrap_or_default();
+                .and_then(|index| header.columns.get(index));
             self.issues
                 .add(problem.code, super::orders::SEVERITY, column, None, || {
                     problem.message

@@ -5,6 +5,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{CsvKind, CsvOptions, CsvValidator, UsageCode, UsageError};
 
+/// The longest string V8 makes (2^29 − 24 UTF-16 units); a UTF-8 answer of at most this many
+/// bytes always fits, a longer one would throw a `RangeError` in the wrapper instead.
+const MAX_ANSWER_BYTES: usize = (1 << 29) - 24;
+
 /// A streaming CSV validator kept on the JavaScript side while a file is read.
 #[wasm_bindgen]
 pub struct WasmCsvValidator {
@@ -108,7 +112,22 @@ impl WasmCsvValidator {
             "this validator has already finished",
         ));
         match std::mem::replace(&mut self.inner, spent) {
-            Ok(validator) => serde_json::to_string(&validator.finish()).unwrap_or_default(),
+            Ok(validator) => match serde_json::to_string(&validator.finish()) {
+                Ok(json) if json.len() <= MAX_ANSWER_BYTES => json,
+                Ok(json) => UsageError::new(
+                    UsageCode::TooLarge,
+                    format!(
+                        "the report is {} bytes of JSON, more than a JavaScript string holds; lower maxIssues",
+                        json.len()
+                    ),
+                )
+                .to_envelope_json(),
+                Err(error) => UsageError::new(
+                    UsageCode::TooLarge,
+                    format!("the report cannot be written as JSON: {error}"),
+                )
+                .to_envelope_json(),
+            },
             Err(error) => error.to_envelope_json(),
         }
     }
