@@ -11,6 +11,7 @@
 #[cfg(feature = "data")]
 mod csv;
 mod customers;
+mod heap;
 #[cfg(feature = "data")]
 mod records;
 mod stackable;
