@@ -62,6 +62,8 @@ mod row_issues;
 mod run;
 mod validator;
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use id_set::seed_hashes;
 pub use options::{CsvKind, CsvOptions, PriceUnit};
 pub use report::{CsvIssue, CsvReport};
 pub use validator::{validate_csv, CsvOutputs, CsvValidator};
