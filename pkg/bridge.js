@@ -109,6 +109,21 @@ export function utf8(text) {
   return encoder.encode(text);
 }
 
+/** A lone surrogate (a UTF-16 half without its other half); with the `u` flag, pairs never match. */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * JSON text as UTF-8 bytes. A lone surrogate, which UTF-8 cannot hold (encoding would silently
+ * turn it into U+FFFD), is written as the `\uXXXX` escape that `JSON.stringify` writes for it, so
+ * that the text is judged as its object form is (`invalid_json`), not as a repaired copy.
+ */
+export function jsonText(text) {
+  const wellFormed = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+  LONE_SURROGATE.lastIndex = 0;
+  if (wellFormed) return encoder.encode(text);
+  return encoder.encode(text.replace(LONE_SURROGATE, (half) => `\\u${half.charCodeAt(0).toString(16)}`));
+}
+
 /** Bytes as given (a Uint8Array, another view, an ArrayBuffer), or undefined. */
 export function asBytes(value) {
   if (value instanceof Uint8Array) return value;
@@ -121,7 +136,7 @@ export function asBytes(value) {
 export function bodyBytes(body, name = 'the body') {
   const bytes = asBytes(body);
   if (bytes !== undefined) return bytes;
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return jsonText(body);
   return valueBytes(body, name);
 }
 

@@ -31,8 +31,8 @@ mod keys;
 use std::cell::Cell;
 
 use arena::{Arena, BLOCK_ENTRIES};
-use keys::HashKey;
 pub use keys::seed_hashes;
+use keys::HashKey;
 
 /// Where an identifier was first seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
