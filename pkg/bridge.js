@@ -39,8 +39,7 @@ export function attachWasm(bindings) {
   if (wasm === bindings) return;
   wasm = bindings;
   handles = new Map();
-  // The duplicate-id index of CSV checks hashes under a key secret to the run: wasm has no
-  // randomness of its own, so it is seeded from here (the storefront build has no such index).
+  // Keys the CSV duplicate-id hash (wasm has no randomness of its own).
   const random = globalThis.crypto?.getRandomValues?.(new Uint8Array(16));
   if (random !== undefined) bindings.seedHashes?.(random);
 }
@@ -109,13 +108,12 @@ export function utf8(text) {
   return encoder.encode(text);
 }
 
-/** A lone surrogate (a UTF-16 half without its other half); with the `u` flag, pairs never match. */
+/** A lone surrogate (with the `u` flag, a pair never matches). */
 const LONE_SURROGATE = /\p{Cs}/gu;
 
 /**
- * JSON text as UTF-8 bytes. A lone surrogate, which UTF-8 cannot hold (encoding would silently
- * turn it into U+FFFD), is written as the `\uXXXX` escape that `JSON.stringify` writes for it, so
- * that the text is judged as its object form is (`invalid_json`), not as a repaired copy.
+ * JSON text as UTF-8 bytes, a lone surrogate written as the `\uXXXX` escape `JSON.stringify`
+ * writes (UTF-8 would turn it into U+FFFD): judged as the object form is.
  */
 export function jsonText(text) {
   const wellFormed = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
