@@ -62,7 +62,7 @@ mod row_issues;
 mod run;
 mod validator;
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+#[cfg(all(target_arch = "wasm32", feature = "data"))]
 pub(crate) use id_set::seed_hashes;
 pub use options::{CsvKind, CsvOptions, PriceUnit};
 pub use report::{CsvIssue, CsvReport};

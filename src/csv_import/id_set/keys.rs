@@ -5,7 +5,7 @@
 //! A set's key is derived from a seed and a counter of the sets made, so that no two sets share
 //! one. The seed comes from the operating system natively (the standard library's
 //! `RandomState`); `wasm32-unknown-unknown` has no randomness of its own, so the JavaScript entry
-//! gives it from `crypto.getRandomValues` when it loads the module ([`seed_hashes`]). Without that
+//! gives it from `crypto.getRandomValues` when it loads the module (`seed_hashes`). Without that
 //! (a wasm module used through its raw bindings), the key is still distinct per set but
 //! predictable.
 
@@ -19,6 +19,7 @@ static SEED: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
 static SETS: AtomicU64 = AtomicU64::new(0);
 
 /// Mixes 16 bytes of randomness from the host into the keys of the sets made from now on.
+#[cfg(all(target_arch = "wasm32", feature = "data"))]
 pub fn seed_hashes(random: &[u8]) {
     for (slot, word) in SEED.iter().zip(random.chunks(8)) {
         let mut bytes = [0u8; 8];

@@ -31,6 +31,7 @@ mod keys;
 use std::cell::Cell;
 
 use arena::{Arena, BLOCK_ENTRIES};
+#[cfg(all(target_arch = "wasm32", feature = "data"))]
 pub use keys::seed_hashes;
 use keys::HashKey;
 
