@@ -49,7 +49,7 @@ BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 BUNDLER_TESTS := $(wildcard tests/bundlers/*.test.mjs)
 
 .PHONY: help setup setup-rust setup-wasm-bindgen setup-node setup-browser build test lint \
-	test-rust test-types test-node test-cli test-contract test-browser test-bundlers demo serve size bench clean fuzz FORCE
+	test-rust test-types test-node test-cli test-contract test-browser test-bundlers demo serve size bench bench-scaling clean fuzz FORCE
 
 help:
 	@echo 'make demo    build the package and validate the examples/ payloads with it'
@@ -59,6 +59,7 @@ help:
 	@echo 'make build   build pkg/wasm/, pkg/wasm-node/ and pkg/wasm-storefront/ from the Rust crate'
 	@echo 'make size    gzipped size of the storefront and full browser bundles, against bench/budget.json'
 	@echo 'make bench   benchmarks against the JS peers and ajv, native ceiling (~6 min; not in make test)'
+	@echo 'make bench-scaling  time per record from 10k to 200k records, one fresh process per size'
 
 # --- set-up: every step is skipped when already done -------------------------------------
 
@@ -186,6 +187,12 @@ size: build
 bench: build setup-node
 	BENCH_BUILD='Node (measured here): opt-level $(SPEED_OPT_LEVEL), wasm-opt $(SPEED_WASM_OPT_FLAGS); browsers (sized): opt-level z, wasm-opt $(WASM_OPT_FLAGS)' \
 		node bench/run.mjs
+
+# Time per record of planSync, buildCustomer over NDJSON, validatePayloads and summarizeResult
+# from 10,000 to 200,000 records, each size in a fresh process (a first call must grow the
+# module's memory): flat means linear. Not part of `make test`: it takes a few minutes.
+bench-scaling: $(NODE_WASM) setup-node
+	node bench/scaling.mjs
 
 clean:
 	rm -rf $(OUT) $(NODE_OUT) $(STOREFRONT_OUT) tests/browser/screenshots

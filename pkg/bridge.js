@@ -39,6 +39,9 @@ export function attachWasm(bindings) {
   if (wasm === bindings) return;
   wasm = bindings;
   handles = new Map();
+  // Keys the CSV duplicate-id hash (wasm has no randomness of its own).
+  const random = globalThis.crypto?.getRandomValues?.(new Uint8Array(16));
+  if (random !== undefined) bindings.seedHashes?.(random);
 }
 
 /** The loaded module; throws `not_initialized` before `init()`. */
@@ -105,6 +108,20 @@ export function utf8(text) {
   return encoder.encode(text);
 }
 
+/** A lone surrogate (with the `u` flag, a pair never matches). */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * JSON text as UTF-8 bytes, a lone surrogate written as the `\uXXXX` escape `JSON.stringify`
+ * writes (UTF-8 would turn it into U+FFFD): judged as the object form is.
+ */
+export function jsonText(text) {
+  const wellFormed = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+  LONE_SURROGATE.lastIndex = 0;
+  if (wellFormed) return encoder.encode(text);
+  return encoder.encode(text.replace(LONE_SURROGATE, (half) => `\\u${half.charCodeAt(0).toString(16)}`));
+}
+
 /** Bytes as given (a Uint8Array, another view, an ArrayBuffer), or undefined. */
 export function asBytes(value) {
   if (value instanceof Uint8Array) return value;
@@ -117,7 +134,7 @@ export function asBytes(value) {
 export function bodyBytes(body, name = 'the body') {
   const bytes = asBytes(body);
   if (bytes !== undefined) return bytes;
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return jsonText(body);
   return valueBytes(body, name);
 }
 

@@ -2,7 +2,7 @@
 // stored and a local customer, and the writes a request performs.
 
 import { VoucherifySyncError } from './errors.js';
-import { call, handleFor, loaded, utf8, valueBytes } from './bridge.js';
+import { call, handleFor, jsonText, loaded, valueBytes } from './bridge.js';
 import { expectOperation } from './validation.js';
 
 /**
@@ -61,6 +61,6 @@ export function diffCustomer(stored, local, options) {
 export function upsertEffects(operation, body) {
   const bindings = loaded();
   expectOperation(operation);
-  const bytes = typeof body === 'string' ? utf8(body) : valueBytes(body, 'the body');
+  const bytes = typeof body === 'string' ? jsonText(body) : valueBytes(body, 'the body');
   return call(() => bindings.upsertEffects(operation, bytes));
 }

@@ -412,6 +412,8 @@ export interface PrepareOptions {
   operation?: OperationInput;
   customerOptions?: BuildCustomerOptions;
   metadataSchemas?: MetadataSchemas | null;
+  /** The most issues listed, then one `too_many` summary (default 1000). */
+  maxIssues?: number;
 }
 
 /** Where a redeemable lands when the API applies the request. */

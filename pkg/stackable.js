@@ -2,14 +2,14 @@
 // the API's answers as one line per redeemable.
 
 import { VoucherifySyncError } from './errors.js';
-import { call, handleFor, loaded, utf8, valueBytes } from './bridge.js';
+import { call, handleFor, jsonText, loaded, valueBytes } from './bridge.js';
 
 /**
  * Turns a cart into the body of a stackable validation or redemption and checks it against the
  * contract and the stacking rules. Issue paths point into the cart, or into the body under
  * `/body`; `applicationOrder` is the order the API will apply the redeemables in.
  * @param {object} cart `{ codes, giftCards, loyaltyCards, promotionTiers, promotionStack, items, customer, trackingId, session, metadata, expand }`
- * @param {object} [options] `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas? }`
+ * @param {object} [options] `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas?, maxIssues? }`
  * @returns {{ valid: boolean, body: object, issues: object[], applicationOrder: object[] }}
  */
 export function prepareStackableRequest(cart, options) {
@@ -41,6 +41,6 @@ export function prepareStackableRequestStrict(cart, options) {
  */
 export function summarizeResult(response) {
   const bindings = loaded();
-  const bytes = typeof response === 'string' ? utf8(response) : valueBytes(response, 'the response');
+  const bytes = typeof response === 'string' ? jsonText(response) : valueBytes(response, 'the response');
   return call(() => bindings.summarizeResult(bytes));
 }

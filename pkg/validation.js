@@ -1,7 +1,7 @@
 // validation.js: payload validation, keyed by the API operation, for one body or NDJSON.
 
 import { VoucherifySyncError } from './errors.js';
-import { answer, asBytes, bodyBytes, call, callReport, describe, handleFor, loaded, utf8 } from './bridge.js';
+import { answer, asBytes, bodyBytes, call, callReport, describe, handleFor, jsonText, loaded } from './bridge.js';
 
 /**
  * Validates one request body of `operation` and returns the report; problems in the body are
@@ -29,7 +29,7 @@ export function validatePayload(operation, body, options) {
 export function validatePayloads(operation, ndjson, options) {
   const validator = handleFor('WasmValidator', options);
   expectOperation(operation);
-  const bytes = typeof ndjson === 'string' ? utf8(ndjson) : asBytes(ndjson);
+  const bytes = typeof ndjson === 'string' ? jsonText(ndjson) : asBytes(ndjson);
   if (bytes === undefined) {
     throw new VoucherifySyncError(
       'invalid_argument',

@@ -10,6 +10,11 @@ use crate::{Code, Issue, Limits, Severity};
 /// The UTF-8 byte order mark, which editors sometimes put in front of JSON files.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// `bytes` without the byte order mark that editors sometimes put in front of JSON files.
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
 /// Parses one JSON document and returns it with its size warnings ([`size_issues`]), or
 /// describes why it is not one: `too_large` past [`Limits::max_input_bytes`] (without reading
 /// it), `invalid_json`, or `too_deep`. The reader stops past [`Limits::max_depth`] (and past
@@ -31,7 +36,7 @@ pub(crate) fn parse_json<'b>(
             ),
         });
     }
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let bytes = without_bom(bytes);
     let parse_limits = ParseLimits {
         max_depth: limits.max_depth.min(MAX_READ_DEPTH),
         max_string_bytes: limits.max_string_bytes,

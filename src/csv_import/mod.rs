@@ -67,6 +67,8 @@ mod row_issues;
 mod run;
 mod validator;
 
+#[cfg(all(target_arch = "wasm32", feature = "data"))]
+pub(crate) use id_set::seed_hashes;
 pub use options::{CsvKind, CsvOptions, PriceUnit};
 pub use report::{CsvIssue, CsvReport};
 pub use validator::{validate_csv, CsvOutputs, CsvValidator};

@@ -38,12 +38,14 @@ impl Default for PrepareOptions {
 }
 
 impl PrepareOptions {
-    /// Reads `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas? }`.
+    /// Reads `{ stackingRules?, categories?, operation?, customerOptions?, metadataSchemas?,
+    /// maxIssues? }`.
     pub fn from_json(value: &Value) -> Result<PrepareOptions, UsageError> {
         let mut options = PrepareOptions::default();
         let Some(map) = option_entries(value)? else {
             return Ok(options);
         };
+        let mut max_issues = None;
         for (key, value) in map {
             match key.as_str() {
                 "stackingRules" => options.stacking_rules = StackingRules::from_json(value)?,
@@ -66,13 +68,20 @@ impl PrepareOptions {
                     options.validation = ValidationOptions::from_json(&wrapped)?;
                     options.customer.metadata_schemas = options.validation.metadata_schemas.clone();
                 }
+                "maxIssues" => {
+                    let wrapped = object([("maxIssues", value.clone())]);
+                    max_issues = Some(ValidationOptions::from_json(&wrapped)?.limits.max_issues);
+                }
                 other => {
                     return Err(unknown_option(
                         other,
-                        "stackingRules, categories, operation, customerOptions and metadataSchemas",
+                        "stackingRules, categories, operation, customerOptions, metadataSchemas and maxIssues",
                     ))
                 }
             }
+        }
+        if let Some(max) = max_issues {
+            options.validation.limits.max_issues = max;
         }
         Ok(options)
     }

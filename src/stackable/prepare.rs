@@ -11,6 +11,7 @@ use super::ordering::{plan_application, Placement};
 use super::PrepareOptions;
 use crate::contract::MAX_REDEEMABLES;
 use crate::customer::customer_from_record;
+use crate::limits::cap_issues;
 use crate::path::Path;
 use crate::values::{json_type, object};
 use crate::{Code, Issue, Severity, UsageCode, UsageError, Validator};
@@ -112,7 +113,11 @@ pub fn prepare_stackable_request(
     }
     let body = Value::Object(body);
     let mut issues = reader.issues;
-    let report = Validator::new(options.validation.clone()).validate(options.operation, &body);
+    // The body's issues are capped with the cart's below, once, so that the count left out is
+    // exact; the cart is under the input limit, which bounds them.
+    let mut validation = options.validation.clone();
+    validation.limits.max_issues = usize::MAX;
+    let report = Validator::new(validation).validate(options.operation, &body);
     issues.extend(report.issues.into_iter().map(|issue| Issue {
         path: format!("/body{}", issue.path),
         ..issue
@@ -126,7 +131,7 @@ pub fn prepare_stackable_request(
     Ok(PreparedRequest {
         valid,
         body,
-        issues,
+        issues: cap_issues(issues, options.validation.limits.max_issues),
         application_order,
     })
 }

@@ -132,3 +132,11 @@ impl WasmCsvValidator {
         }
     }
 }
+
+/// Mixes 16 random bytes (from `crypto.getRandomValues`, given by the JS entry when it loads the
+/// module) into the keys of the duplicate-id index, which wasm32 has no randomness of its own to
+/// draw.
+#[wasm_bindgen(js_name = seedHashes)]
+pub fn seed_hashes(random: &[u8]) {
+    crate::csv_import::seed_hashes(random);
+}

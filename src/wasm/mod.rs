@@ -11,6 +11,7 @@
 #[cfg(feature = "data")]
 mod csv;
 mod customers;
+mod heap;
 #[cfg(feature = "data")]
 mod records;
 mod stackable;
@@ -23,8 +24,10 @@ use serde_json::Value;
 
 use crate::{UsageCode, UsageError};
 
-/// Parses an argument the wrapper serialized; empty means `null`.
+/// Parses an argument the wrapper serialized; empty means `null`. A leading UTF-8 byte order
+/// mark is skipped, as validation skips it in a body.
 pub(crate) fn parse_json_argument(bytes: &[u8], name: &str) -> Result<Value, UsageError> {
+    let bytes = crate::json_input::without_bom(bytes);
     if bytes.is_empty() {
         return Ok(Value::Null);
     }
