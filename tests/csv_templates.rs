@@ -9,8 +9,7 @@ const CUSTOMERS: &str =
     include_str!("../spec/voucherify-openapi/examples/import-customers-template.csv");
 const PRODUCTS: &str =
     include_str!("../spec/voucherify-openapi/examples/import-products-template.csv");
-const SKUS: &str =
-    include_str!("../spec/voucherify-openapi/examples/import-skus-template.csv");
+const SKUS: &str = include_str!("../spec/voucherify-openapi/examples/import-skus-template.csv");
 
 #[test]
 fn the_customers_template_is_valid_and_cleans_to_the_api_names() {

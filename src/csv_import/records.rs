@@ -2,7 +2,7 @@
 //! `csv_core::Reader`, keeping for each record its start line, its unescaped fields and,
 //! when asked, its original bytes.
 
-use csv_core::{ReadRecordResult, Reader};
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use super::quote_scan::{QuoteScan, Quoting};
 
@@ -77,6 +77,7 @@ pub(crate) trait RecordSink {
 /// An incremental CSV record reader over chunks of any size.
 pub(crate) struct RecordReader {
     core: Reader,
+    delimiter: u8,
     head: Vec<u8>,
     head_done: bool,
     at_file_start: bool,
@@ -103,6 +104,7 @@ impl RecordReader {
     pub(crate) fn new(keep_raw: bool, max_record_bytes: usize) -> Self {
         RecordReader {
             core: Reader::new(),
+            delimiter: b',',
             head: Vec::new(),
             head_done: false,
             at_file_start: true,
@@ -122,6 +124,14 @@ impl RecordReader {
             quotes: QuoteScan::default(),
             ended: false,
         }
+    }
+
+    /// Splits fields at `delimiter` instead of a comma; call it before the first chunk. Records
+    /// split otherwise are not kept as they were: a failed row is then written with commas.
+    pub(crate) fn set_delimiter(&mut self, delimiter: u8) {
+        self.core = ReaderBuilder::new().delimiter(delimiter).build();
+        self.delimiter = delimiter;
+        self.keep_raw = self.keep_raw && delimiter == b',';
     }
 
     /// Reads a chunk, handing every record it completes to `sink`.
@@ -208,7 +218,7 @@ impl RecordReader {
                 ReadRecordResult::OutputEndsFull => self.grow_ends(),
                 ReadRecordResult::InputEmpty | ReadRecordResult::End => {
                     let segment = input.get(segment_start..).unwrap_or_default();
-                    self.quotes.advance(segment);
+                    self.quotes.advance(segment, self.delimiter);
                     if self.keep_raw && !self.oversized {
                         self.raw.extend_from_slice(segment);
                     }
@@ -219,7 +229,7 @@ impl RecordReader {
         if self.in_record {
             // The chunk ended exactly where csv_core stopped without a record end.
             let segment = input.get(segment_start..).unwrap_or_default();
-            self.quotes.advance(segment);
+            self.quotes.advance(segment, self.delimiter);
             if self.keep_raw && !self.oversized {
                 self.raw.extend_from_slice(segment);
             }
