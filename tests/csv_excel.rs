@@ -67,7 +67,11 @@ fn excel_files_match_their_expected_report_and_outputs_in_any_chunking() {
                 String::from_utf8(read(&expected(name, "cleaned.csv"))).unwrap(),
                 "{name}, chunk {chunk}"
             );
-            assert_eq!(outputs.parts, std::slice::from_ref(&outputs.cleaned), "{name}");
+            assert_eq!(
+                outputs.parts,
+                std::slice::from_ref(&outputs.cleaned),
+                "{name}"
+            );
             assert_eq!(
                 String::from_utf8(outputs.failed).unwrap(),
                 String::from_utf8(read(&expected(name, "failed.csv"))).unwrap(),

@@ -14,10 +14,15 @@ use crate::{Code, Severity};
 #[derive(Debug, Default)]
 pub(crate) struct FileFormat {
     transcoder: Transcoder,
-    /// The text of the first line, held until it is complete.
+    lines: FirstLine,
+}
+
+/// The text of the first line, held until it is complete, and what it said.
+#[derive(Debug, Default)]
+struct FirstLine {
     head: Vec<u8>,
     /// Whether the head holds a character other than a line terminator.
-    head_has_text: bool,
+    has_text: bool,
     delimiter: Option<u8>,
     sep_line: bool,
 }
@@ -31,38 +36,9 @@ impl FileFormat {
         reader: &mut RecordReader,
         run: &mut Run,
     ) {
-        let FileFormat {
-            transcoder,
-            head,
-            head_has_text,
-            delimiter,
-            sep_line,
-            ..
-        } = self;
-        transcoder.decode(chunk, last, &mut |text| {
-            if delimiter.is_some() {
-                reader.feed(text, run);
-                return;
-            }
-            head.extend_from_slice(text);
-            if !last && head.len() < MOST_HEAD_BYTES && !ends_a_line(text, head_has_text) {
-                return;
-            }
-            let held = std::mem::take(head);
-            let sniffed = sniff(&held);
-            reader.set_delimiter(sniffed.delimiter);
-            *delimiter = Some(sniffed.delimiter);
-            let rest = match sniffed.sep_line {
-                Some(length) => {
-                    *sep_line = true;
-                    // The line still counts, as a blank one.
-                    reader.feed(b"\n", run);
-                    held.get(length..).unwrap_or_default()
-                }
-                None => &held,
-            };
-            reader.feed(rest, run);
-        });
+        let lines = &mut self.lines;
+        self.transcoder
+            .decode(chunk, last, &mut |text| lines.take(text, last, reader, run));
     }
 
     /// Puts the `csv_converted` warning first in the report of the finished run, when the file
@@ -70,12 +46,13 @@ impl FileFormat {
     /// stream the encoding was decided, and first, so that it is kept whatever `max_issues`.
     pub(crate) fn prepend_to(&self, report: &mut CsvReport, max_issues: usize) {
         let encoding = self.transcoder.encoding().unwrap_or(Encoding::Utf8);
-        let delimiter = self.delimiter.unwrap_or(b',');
+        let delimiter = self.lines.delimiter.unwrap_or(b',');
+        let sep_line = self.lines.sep_line;
         let plain = matches!(encoding, Encoding::Utf8 | Encoding::Utf8Bom);
-        if plain && delimiter == b',' && !self.sep_line {
+        if plain && delimiter == b',' && !sep_line {
             return;
         }
-        let source = if self.sep_line {
+        let source = if sep_line {
             " (from the file's sep= line)"
         } else {
             ""
@@ -103,6 +80,40 @@ impl FileFormat {
         if max_issues > 0 {
             report.issues.insert(0, issue);
         }
+    }
+}
+
+impl FirstLine {
+    /// Passes text on once the delimiter is known; holds it until the first line is complete.
+    #[inline(never)]
+    fn take(&mut self, text: &[u8], last: bool, reader: &mut RecordReader, run: &mut Run) {
+        let held;
+        let mut ready = text;
+        if self.delimiter.is_none() {
+            self.head.extend_from_slice(text);
+            if !last && self.head.len() < MOST_HEAD_BYTES && !ends_a_line(text, &mut self.has_text)
+            {
+                return;
+            }
+            held = std::mem::take(&mut self.head);
+            let sniffed = sniff(&held);
+            reader.set_delimiter(sniffed.delimiter);
+            self.delimiter = Some(sniffed.delimiter);
+            let mut start = 0;
+            if let Some(length) = sniffed.sep_line {
+                self.sep_line = true;
+                // Its line feed stays: the line still counts, as a blank one.
+                let line_feed = length.saturating_sub(1);
+                start = if held.get(line_feed) == Some(&b'\n') {
+                    line_feed
+                } else {
+                    length
+                };
+            }
+            ready = held.get(start..).unwrap_or_default();
+        }
+        // One call site, so that the reader's code is not inlined twice.
+        reader.feed(ready, run);
     }
 }
 

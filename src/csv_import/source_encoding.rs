@@ -60,7 +60,7 @@ impl Transcoder {
 
     /// Converts the next chunk (`last` for the end of the input, possibly empty), handing the
     /// UTF-8 text to `emit`.
-    pub(crate) fn decode(&mut self, chunk: &[u8], last: bool, emit: &mut impl FnMut(&[u8])) {
+    pub(crate) fn decode(&mut self, chunk: &[u8], last: bool, emit: &mut dyn FnMut(&[u8])) {
         let joined;
         let mut input = chunk;
         if !self.pending.is_empty() {
@@ -109,7 +109,7 @@ impl Transcoder {
     }
 
     /// Before the first non-ASCII character: passes ASCII on and decides at that character.
-    fn decide(&mut self, input: &[u8], last: bool, emit: &mut impl FnMut(&[u8])) {
+    fn decide(&mut self, input: &[u8], last: bool, emit: &mut dyn FnMut(&[u8])) {
         if input.is_ascii() {
             emit(input);
             return;
@@ -142,7 +142,7 @@ impl Transcoder {
         }
     }
 
-    fn utf16(&mut self, input: &[u8], big_endian: bool, last: bool, emit: &mut impl FnMut(&[u8])) {
+    fn utf16(&mut self, input: &[u8], big_endian: bool, last: bool, emit: &mut dyn FnMut(&[u8])) {
         let unit = |pair: &[u8]| match *pair {
             [a, b] if big_endian => u16::from_be_bytes([a, b]),
             [a, b] => u16::from_le_bytes([a, b]),
