@@ -134,6 +134,19 @@ impl Builder<'_> {
             )),
             (target, Some(text)) => self.standard_value(key, target, text),
         };
+        if let (Target::Email, Ok(Value::String(email))) = (&target, &normalized) {
+            if !looks_like_email(email) {
+                // The API stores any string as an email (the spec gives it no format): a
+                // warning, as in a CSV check, and the value is kept.
+                let mut issue = self.issue(
+                    Code::InvalidFormat,
+                    key,
+                    format!("email '{email}' does not look like an email address"),
+                );
+                issue.severity = Severity::Warning;
+                self.issues.push(issue);
+            }
+        }
         match normalized {
             Ok(normalized) => {
                 if self.conflicts(key, &target, &normalized) {
@@ -153,7 +166,7 @@ impl Builder<'_> {
     fn standard_value(&self, key: &str, target: &Target, text: String) -> Result<Value, Issue> {
         let value = match target {
             Target::Name | Target::Address(_) => collapse_whitespace(&text),
-            Target::Email => self.email(key, &text)?,
+            Target::Email => self.email(&text),
             Target::Phone => self.phone(key, &text)?,
             Target::Birthdate => match normalize_date(&text, self.options.date_order) {
                 Ok(date) => date,
@@ -177,21 +190,12 @@ impl Builder<'_> {
         Ok(Value::String(value))
     }
 
-    fn email(&self, key: &str, text: &str) -> Result<String, Issue> {
-        let email = match text.rsplit_once('@') {
+    fn email(&self, text: &str) -> String {
+        match text.rsplit_once('@') {
             Some((local, domain)) if !self.options.lowercase_email => {
                 format!("{local}@{}", to_lowercase(domain))
             }
             _ => to_lowercase(text),
-        };
-        if looks_like_email(&email) {
-            Ok(email)
-        } else {
-            Err(self.issue(
-                Code::InvalidFormat,
-                key,
-                format!("email '{text}' is not a valid email address"),
-            ))
         }
     }
 
