@@ -82,7 +82,8 @@ export type IssueCode =
   | 'csv_unknown_attribute'
   | 'csv_order_conflict'
   | 'csv_order_not_grouped'
-  | 'csv_order_skipped';
+  | 'csv_order_skipped'
+  | 'csv_converted';
 
 /** `error`: the API would reject the request; `warning`: accepted, but likely a mistake. */
 export type Severity = 'error' | 'warning';

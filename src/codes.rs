@@ -112,6 +112,9 @@ pub enum Code {
     CsvOrderNotGrouped,
     /// An order is left out of the import bodies because one of its rows is invalid.
     CsvOrderSkipped,
+    /// A CSV file was read in another encoding than UTF-8 or with another delimiter than a
+    /// comma, and its outputs converted to UTF-8 with commas.
+    CsvConverted,
 }
 
 /// Every code, in documentation order.
@@ -166,6 +169,7 @@ pub const ALL_CODES: &[Code] = &[
     Code::CsvOrderConflict,
     Code::CsvOrderNotGrouped,
     Code::CsvOrderSkipped,
+    Code::CsvConverted,
 ];
 
 impl Code {
@@ -225,6 +229,7 @@ impl Code {
             Code::CsvOrderConflict => "csv_order_conflict",
             Code::CsvOrderNotGrouped => "csv_order_not_grouped",
             Code::CsvOrderSkipped => "csv_order_skipped",
+            Code::CsvConverted => "csv_converted",
         }
     }
 
@@ -242,7 +247,8 @@ impl Code {
             | Code::Duplicate
             | Code::EmptyValue
             | Code::MetadataDeletedKey
-            | Code::CsvFormulaInjection => Warning,
+            | Code::CsvFormulaInjection
+            | Code::CsvConverted => Warning,
             _ => Error,
         }
     }

@@ -99,7 +99,9 @@ fn accepts_lf_crlf_mixed_and_no_final_newline() {
 
 #[test]
 fn reports_invalid_utf8_with_its_line_and_column_and_goes_on() {
-    let input = b"source_id,name\nc1,ok\nc2,caf\xe9\nc3,\xc3\xa9t\xc3\xa9\n";
+    // The byte order mark says UTF-8; without it the first non-ASCII byte would make the file
+    // Windows-1252.
+    let input = b"\xef\xbb\xbfsource_id,name\nc1,ok\nc2,caf\xe9\nc3,\xc3\xa9t\xc3\xa9\n";
     for chunk in [1, 2, 3, 1000] {
         let (report, outputs) =
             run_chunked(CsvKind::Customers, csv_support::all_outputs(), input, chunk);
@@ -118,7 +120,10 @@ fn reports_invalid_utf8_with_its_line_and_column_and_goes_on() {
 #[test]
 fn invalid_utf8_split_across_two_cells_is_found() {
     // \xc3 ends one field and \xa9 starts the next: each half is invalid on its own.
-    let (report, _) = run(CsvKind::Customers, b"source_id,name\nc\xc3,\xa9\n");
+    let (report, _) = run(
+        CsvKind::Customers,
+        b"\xef\xbb\xbfsource_id,name\nc\xc3,\xa9\n",
+    );
     let columns: Vec<&str> = of_code(&report, "csv_invalid_encoding")
         .iter()
         .map(|issue| issue.column.as_str())

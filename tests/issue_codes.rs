@@ -46,6 +46,7 @@ fn the_closed_list_is_locked() {
             "csv_missing_header", "csv_empty_header", "csv_duplicate_header", "csv_invalid_header", "csv_invalid_encoding",
             "csv_unterminated_quote", "csv_invalid_quote", "csv_field_count", "csv_empty_row", "csv_record_too_large", "csv_formula_injection",
             "csv_unknown_product", "csv_unknown_attribute", "csv_order_conflict", "csv_order_not_grouped", "csv_order_skipped",
+            "csv_converted",
         ],
         "renaming, removing or reordering a code is a breaking change: update this list, the README and the changelog together"
     );

@@ -4,7 +4,7 @@
 
 import { createCsvWorker } from '../pkg/index.js';
 import { renderColumnChart } from './column-chart.js';
-import { announce, el, formatBytes, formatCount, issueCode, replace } from './dom.js';
+import { announce, el, formatBytes, formatCount, issueCode, plural, replace } from './dom.js';
 import { createIssueTable } from './issue-table.js';
 
 /** The most issues the worker lists; the counts stay exact beyond it. */
@@ -32,6 +32,7 @@ export function setUpCsvView() {
     report: $('csv-report'),
     counts: $('csv-counts'),
     truncated: $('csv-truncated'),
+    headerProblem: $('csv-header-problem'),
     downloads: $('csv-downloads'),
     codes: $('csv-codes'),
     chart: $('csv-chart'),
@@ -88,7 +89,7 @@ export function setUpCsvView() {
       for (const url of objectUrls) URL.revokeObjectURL(url);
       objectUrls = renderReport(ui, table, result, file, performance.now() - started);
       const { report } = result;
-      announce(ui.status, `Checked “${file.name}”: ${formatCount(report.rows)} rows, ${formatCount(report.invalidRows)} invalid; ${formatCount(report.errors)} errors, ${formatCount(report.warnings)} warnings.`);
+      announce(ui.status, `Checked “${file.name}”: ${plural(report.rows, 'row')}, ${formatCount(report.invalidRows)} invalid; ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}.`);
     } catch (problem) {
       ui.status.textContent = '';
       if (problem.code === 'aborted') {
@@ -195,12 +196,23 @@ function renderReport(ui, table, { report, cleaned, failed, parts }, file, elaps
     urls.push(url);
     return el('a', { class: 'button', href: url, download: name, id }, label, el('span', { class: 'size' }, ` · ${formatBytes(blob.size)}`));
   };
+  // The rows are all invalid because of the header: say so once, above the table of issues.
+  const headerErrors = report.issues.filter((issue) => issue.row === 0 && issue.severity === 'error');
+  ui.headerProblem.hidden = headerErrors.length === 0;
+  ui.headerProblem.textContent = headerErrors.length === 0
+    ? ''
+    : `The header has ${plural(headerErrors.length, 'error')}, so every row counts as invalid until it is fixed: ${headerErrors.map((issue) => issue.message).join('; ')}.`;
+
+  // A cleaned file or part without a single row would only hold the header: none is offered.
+  const anyValid = report.validRows > 0;
   replace(ui.downloads,
-    link(cleaned, `${base}.cleaned.csv`, 'Cleaned file', 'download-cleaned'),
+    anyValid
+      ? link(cleaned, `${base}.cleaned.csv`, 'Cleaned file', 'download-cleaned')
+      : el('span', { class: 'muted', id: 'no-cleaned' }, 'No cleaned file: no row is valid'),
     report.invalidRows > 0
       ? link(failed, `${base}.failed.csv`, `Failed rows (${formatCount(report.invalidRows)})`, 'download-failed')
       : el('span', { class: 'muted' }, 'No failed rows'),
-    parts.map((part, index) => link(part, `${base}.part-${String(index + 1).padStart(3, '0')}.csv`, `Part ${index + 1} of ${parts.length}`, `download-part-${index + 1}`)),
+    (anyValid ? parts : []).map((part, index) => link(part, `${base}.part-${String(index + 1).padStart(3, '0')}.csv`, `Part ${index + 1} of ${parts.length}`, `download-part-${index + 1}`)),
   );
 
   const byCode = Object.entries(report.countsByCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -57,6 +57,11 @@ export function formatCount(value) {
   return counts.format(value);
 }
 
+/** `1 row`, `2 rows`, `1,000 rows`. */
+export function plural(count, noun) {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** A byte size for people: `812 B`, `12.4 KB`, `50.0 MB`. */
 export function formatBytes(bytes) {
   if (bytes < 1000) return `${bytes} B`;

@@ -15,7 +15,7 @@ export class CliError extends Error {
 
 /**
  * Parses `argv` against `options` (`{ "out-dir": "string", json: "boolean" }`). Takes
- * `--name value`, `--name=value`, `-h` for `--help`, `-` as a positional (standard input) and
+ * `--name value`, `--name=value`, `-h` for `--help`, `-q` for `--quiet` where it is an option, `-` as a positional (standard input) and
  * `--` before positionals that start with a dash.
  * @param {string[]} argv
  * @param {Record<string, 'string' | 'boolean'>} options
@@ -33,6 +33,10 @@ export function parseArgs(argv, options) {
     }
     if (arg === '-h') {
       values.help = true;
+      continue;
+    }
+    if (arg === '-q' && types.quiet === 'boolean') {
+      values.quiet = true;
       continue;
     }
     if (arg === '-' || !arg.startsWith('-')) {

@@ -83,7 +83,11 @@ export async function run({ values, positionals }, io) {
       addIssues(report, built.issues, where, maxIssues, undefined, columns);
       // The customer as POST /v1/customers would take it (metadata against its schema too).
       const checked = built.valid ? validatePayload('POST /v1/customers', built.customer, validation) : { valid: false, issues: [] };
-      addIssues(report, checked.issues, where, maxIssues, built.fields, columns);
+      // The builder already said what the check would say again (an email that does not look
+      // like one): each issue once.
+      const said = new Set(built.issues.map((issue) => `${issue.code} ${keyOf(issue.path)}`));
+      const fresh = checked.issues.filter((issue) => !said.has(`${issue.code} ${keyFeeding(issue.path, built.fields)}`));
+      addIssues(report, fresh, where, maxIssues, built.fields, columns);
       if (checked.valid) {
         report.validRecords += 1;
         await output.write(`${JSON.stringify(built.customer)}\n`);

@@ -4,9 +4,11 @@
 
 import { basename, extname } from 'node:path';
 import { validateCsv } from '../node.js';
-import { CliError, choiceOption, expectPositionals, integerOption } from './args.js';
+import { CliError, choiceOption, integerOption } from './args.js';
 import { OutputFolder, openInput, readBytes } from './files.js';
-import { colourEnabled, formatBytes, issueGroups, palette, place, plural, table, verdict } from './human.js';
+import { formatOf, formatUsage, quietIssues, render } from './formats.js';
+import { expandFiles } from './globs.js';
+import { colourEnabled, formatBytes, formatCount, issueGroups, palette, place, plural, table, verdict } from './human.js';
 import { readMetadataSchemas } from './option-files.js';
 import { createProgress } from './progress.js';
 
@@ -20,12 +22,17 @@ export const options = {
   'max-part-bytes': 'string',
   'max-issues': 'string',
   json: 'boolean',
+  format: 'string',
+  quiet: 'boolean',
 };
 
-export const usage = `Usage: voucherify-sync check-csv <customers|products|skus|orders> FILE [options]
+export const usage = `Usage: voucherify-sync check-csv <customers|products|skus|orders> FILE... [options]
 
-Checks a CSV import file in one streaming pass and reports every problem with its row
-(the header is not a row), line and column. FILE may be - for standard input.
+Checks CSV import files, each in one streaming pass, and reports every problem with its row
+(the header is not a row), line and column. FILE may be - for standard input, or a pattern
+such as 'imports/*.csv' or 'imports/**/*.csv'. Files saved by Excel are read as they are:
+semicolons or tabs, UTF-16 or Windows-1252 (the report says how a file was read, and the
+--out-dir files are UTF-8 with commas).
 
 Options:
   --products FILE          for a skus file: the products CSV its product ids and attribute
@@ -38,17 +45,22 @@ Options:
                            of POST /v1/orders/import) instead of parts
   --max-part-bytes N       the largest part, default 10485760 (the import limit)
   --max-issues N           the most issues listed, default 1000 (the counts stay exact)
-  --json                   print the report, as validateCsv returns it, as one JSON document
+${formatUsage}
+                           (json: the report as validateCsv returns it; for several files, an
+                           array of { file, report })
   -h, --help               show this help
 
-Exit status: 0 when the file is valid, 1 when it has errors, 2 on usage or I/O errors.
+Exit status: 0 when every file is valid, 1 when one has errors, 2 on usage or I/O errors.
 `;
 
 /** Runs the command; resolves with the exit code. */
 export async function run({ values, positionals }, io) {
-  const [kind, file] = expectPositionals(positionals, ['the kind of file (customers, products, skus or orders)', 'FILE']);
+  const [kind, ...patterns] = positionals;
+  if (kind === undefined) throw new CliError('missing the kind of file (customers, products, skus or orders)');
   if (!KINDS.includes(kind)) throw new CliError(`unknown kind ${JSON.stringify(kind)}; use customers, products, skus or orders`);
+  if (patterns.length === 0) throw new CliError('missing FILE');
   if (values.products !== undefined && kind !== 'skus') throw new CliError('--products is only for a skus file');
+  const format = formatOf(values);
   const csvOptions = {};
   const priceUnit = choiceOption(values, 'price-unit', ['units', 'cents']);
   if (priceUnit !== undefined) csvOptions.priceUnit = priceUnit;
@@ -58,29 +70,51 @@ export async function run({ values, positionals }, io) {
   if (maxIssues !== undefined) csvOptions.maxIssues = maxIssues;
   if (values['metadata-schemas'] !== undefined) csvOptions.metadataSchemas = await readMetadataSchemas(values['metadata-schemas']);
   if (values.products !== undefined) csvOptions.products = await readBytes(values.products);
+  const files = await expandFiles(patterns);
+  const names = files.map((file) => (file === '-' ? 'stdin' : basename(file, extname(file))));
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (values['out-dir'] !== undefined && twice !== undefined) {
+    throw new CliError(`two files are named ${JSON.stringify(twice)}: their --out-dir files would overwrite each other`);
+  }
 
+  const results = [];
+  const c = palette(colourEnabled(io.stdout, io.env));
+  for (const [index, file] of files.entries()) {
+    const { report, folder } = await checkFile(kind, file, names[index], csvOptions, values, io, format);
+    const issues = values.quiet ? quietIssues(report.issues) : report.issues;
+    const shown = values.quiet ? { ...report, issues } : report;
+    results.push({ file, report: shown, valid: report.valid, issues: issues.map((issue) => ({ ...issue, where: place(issue) })) });
+    if (format === 'human' && !(values.quiet && report.errors === 0)) {
+      io.stdout.write(humanReport(file, { ...report, issues }, folder, c, values.quiet));
+    }
+  }
+  if (format !== 'human') {
+    io.stdout.write(render(results, format, 'check-csv'));
+  } else if (files.length > 1 && !values.quiet) {
+    const invalid = results.filter((result) => !result.valid).length;
+    io.stdout.write(`${plural(files.length, 'file')}: ${formatCount(files.length - invalid)} valid, ${formatCount(invalid)} invalid\n`);
+  }
+  return results.every((result) => result.valid) ? 0 : 1;
+}
+
+/** Checks one file, writing its --out-dir files; resolves with its report and folder. */
+async function checkFile(kind, file, name, csvOptions, values, io, format) {
   const input = await openInput(file);
-  const name = file === '-' ? 'stdin' : basename(file, extname(file));
   const folder = values['out-dir'] === undefined ? null : await OutputFolder.create(values['out-dir']);
+  const options = { ...csvOptions };
   if (folder) {
     await folder.removeStale(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(cleaned|failed|part-\\d+|import-\\d+)\\.(csv|json)$`));
-    Object.assign(csvOptions, outputCallbacks(kind, name, folder));
+    Object.assign(options, outputCallbacks(kind, name, folder));
   }
-  const progress = createProgress({ stream: io.stderr, enabled: !values.json && Boolean(io.stderr.isTTY), totalBytes: input.size });
+  const progress = createProgress({ stream: io.stderr, enabled: format === 'human' && !values.quiet && Boolean(io.stderr.isTTY), totalBytes: input.size });
   let report;
   try {
-    report = await validateCsv(kind, waitingFor(folder, input.chunks), { ...csvOptions, totalBytes: input.size, onProgress: progress.update });
+    report = await validateCsv(kind, waitingFor(folder, input.chunks), { ...options, totalBytes: input.size, onProgress: progress.update });
     await folder?.close();
   } finally {
     progress.done();
   }
-
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(report)}\n`);
-  } else {
-    io.stdout.write(humanReport(file, report, folder, palette(colourEnabled(io.stdout, io.env))));
-  }
-  return report.valid ? 0 : 1;
+  return { report, folder };
 }
 
 /** The output callbacks of validateCsv, each writing into `folder`. */
@@ -106,7 +140,7 @@ async function* waitingFor(folder, chunks) {
   }
 }
 
-function humanReport(file, report, folder, c) {
+function humanReport(file, report, folder, c, quiet = false) {
   const lines = [`${c.bold(file)}  ${report.kind}  ${verdict(report.valid, c)}`];
   lines.push(
     ...table(
@@ -115,8 +149,8 @@ function humanReport(file, report, folder, c) {
       c,
     ),
   );
-  if (report.issues.length > 0 || Object.keys(report.countsByCode).length > 0) {
-    lines.push('', ...issueGroups(report.issues, (issue) => place(issue), c, report.countsByCode));
+  if (report.issues.length > 0 || (!quiet && Object.keys(report.countsByCode).length > 0)) {
+    lines.push('', ...issueGroups(report.issues, (issue) => place(issue), c, quiet ? undefined : report.countsByCode));
   }
   if (report.truncated) lines.push(c.dim(`  (the list stops at ${plural(report.issues.length, 'issue')}; --max-issues shows more)`));
   if (folder) {

@@ -3,14 +3,16 @@
 
 import { extname } from 'node:path';
 import { validatePayload, validatePayloads } from '../node.js';
-import { expectPositionals, integerOption } from './args.js';
+import { CliError, integerOption } from './args.js';
 import { readBytes } from './files.js';
-import { colourEnabled, issueGroups, palette, plural, table, verdict } from './human.js';
+import { formatOf, formatUsage, quietIssues, render } from './formats.js';
+import { expandFiles } from './globs.js';
+import { colourEnabled, formatCount, issueGroups, palette, plural, table, verdict } from './human.js';
 import { readMetadataSchemas } from './option-files.js';
 
-export const options = { 'metadata-schemas': 'string', 'max-issues': 'string', json: 'boolean' };
+export const options = { 'metadata-schemas': 'string', 'max-issues': 'string', json: 'boolean', format: 'string', quiet: 'boolean' };
 
-export const usage = `Usage: voucherify-sync check-payload "<METHOD> <PATH>" FILE [options]
+export const usage = `Usage: voucherify-sync check-payload "<METHOD> <PATH>" FILE... [options]
 
 Checks request bodies of one operation, such as "POST /v1/customers" or
 "PUT /v1/customers/cust_123". FILE (or - for standard input) holds:
@@ -21,12 +23,14 @@ Checks request bodies of one operation, such as "POST /v1/customers" or
     NDJSON, where line is the body's 1-based position in the array.
 For the operations whose body is itself an array (POST /v1/customers/bulk/async,
 POST /v1/products/bulk/async, POST /v1/orders/import) a top-level array is one body; put
-several of them on NDJSON lines.
+several of them on NDJSON lines. Several files, or patterns such as 'bodies/*.json', are
+checked one after the other.
 
 Options:
   --metadata-schemas FILE  the body of GET /v1/metadata-schemas, to check metadata
   --max-issues N           for several bodies: the most issues listed, default 1000
-  --json                   print the report as one JSON document
+${formatUsage}
+                           (json: the report; for several files, an array of { file, report })
   -h, --help               show this help
 
 Exit status: 0 when every body is valid, 1 when one has errors, 2 on usage or I/O errors.
@@ -34,22 +38,49 @@ Exit status: 0 when every body is valid, 1 when one has errors, 2 on usage or I/
 
 /** Runs the command; resolves with the exit code. */
 export async function run({ values, positionals }, io) {
-  const [operation, file] = expectPositionals(positionals, ['the operation, such as "POST /v1/customers"', 'FILE']);
+  const [operation, ...patterns] = positionals;
+  if (operation === undefined) throw new CliError('missing the operation, such as "POST /v1/customers"');
+  if (patterns.length === 0) throw new CliError('missing FILE');
+  const format = formatOf(values);
   const validation = {};
   if (values['metadata-schemas'] !== undefined) validation.metadataSchemas = await readMetadataSchemas(values['metadata-schemas']);
   const maxIssues = integerOption(values, 'max-issues', { min: 0, max: 1_000_000 });
   const arrayBody = takesArrayBody(operation);
-  const input = bodiesOf(file, await readBytes(file), arrayBody);
-  const report =
-    input.form === 'one'
-      ? validatePayload(operation, input.body, validation)
-      : validatePayloads(operation, input.ndjson, maxIssues === undefined ? validation : { ...validation, maxIssues });
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(report)}\n`);
-  } else {
-    io.stdout.write(humanReport(file, operation, input.form, report, palette(colourEnabled(io.stdout, io.env))));
+  const files = await expandFiles(patterns);
+  const c = palette(colourEnabled(io.stdout, io.env));
+  const results = [];
+  for (const file of files) {
+    const input = bodiesOf(file, await readBytes(file), arrayBody);
+    const report =
+      input.form === 'one'
+        ? validatePayload(operation, input.body, validation)
+        : validatePayloads(operation, input.ndjson, maxIssues === undefined ? validation : { ...validation, maxIssues });
+    const issues = values.quiet ? quietIssues(report.issues) : report.issues;
+    const where = whereOf(input.form);
+    results.push({
+      file,
+      report: values.quiet ? { ...report, issues } : report,
+      valid: report.valid,
+      // A line of NDJSON is a line of the file; a body's position in an array is not.
+      issues: issues.map((issue) => ({ ...issue, line: input.form === 'ndjson' ? issue.line : undefined, where: where(issue) })),
+    });
+    if (format === 'human' && !(values.quiet && issues.length === 0)) {
+      io.stdout.write(humanReport(file, operation, input.form, { ...report, issues }, c, values.quiet));
+    }
   }
-  return report.valid ? 0 : 1;
+  if (format !== 'human') io.stdout.write(render(results, format, 'check-payload'));
+  else if (files.length > 1 && !values.quiet) {
+    const invalid = results.filter((result) => !result.valid).length;
+    io.stdout.write(`${plural(files.length, 'file')}: ${formatCount(files.length - invalid)} valid, ${formatCount(invalid)} invalid\n`);
+  }
+  return results.every((result) => result.valid) ? 0 : 1;
+}
+
+/** Where an issue is, for a file holding bodies in `form`. */
+function whereOf(form) {
+  if (form === 'one') return (issue) => issue.path || '/';
+  const unit = form === 'array' ? 'body' : 'line';
+  return (issue) => `${unit} ${issue.line}, ${issue.path || '/'}`;
 }
 
 /**
@@ -127,15 +158,13 @@ export function arrayElements(text) {
   return elements;
 }
 
-function humanReport(file, operation, form, report, c) {
+function humanReport(file, operation, form, report, c, quiet = false) {
   const lines = [`${c.bold(file === '-' ? 'standard input' : file)}  ${operation}  ${verdict(report.valid, c)}`];
   const errors = report.issues.filter((issue) => issue.severity === 'error').length;
-  let where = (issue) => issue.path || '/';
+  const where = whereOf(form);
   if (form === 'one') {
     lines.push(`  ${plural(errors, 'error')}, ${plural(report.issues.length - errors, 'warning')}`);
   } else {
-    const unit = form === 'array' ? 'body' : 'line';
-    where = (issue) => `${unit} ${issue.line}, ${issue.path || '/'}`;
     lines.push(
       ...table(
         ['bodies', 'valid', 'invalid', 'errors', 'warnings', 'blank lines'],
@@ -144,7 +173,7 @@ function humanReport(file, operation, form, report, c) {
       ),
     );
   }
-  if (report.issues.length > 0) lines.push('', ...issueGroups(report.issues, where, c, report.countsByCode));
+  if (report.issues.length > 0) lines.push('', ...issueGroups(report.issues, where, c, quiet ? undefined : report.countsByCode));
   if (report.truncated) lines.push(c.dim(`  (the list stops at ${plural(report.issues.length, 'issue')}; --max-issues shows more)`));
   return `${lines.join('\n')}\n`;
 }

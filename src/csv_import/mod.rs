@@ -41,6 +41,11 @@
 //!   than `max_open_orders` are, then the oldest `orders_per_body` are sent (a later row of a sent
 //!   order is `csv_order_not_grouped`), which bounds memory. An order with an invalid row is left
 //!   out of the bodies. Item amount = price × quantity; order amount = the sum of item amounts.
+//! - **Encoding and delimiter** are found from the file's start (`file_format`): a byte order
+//!   mark names UTF-8 or UTF-16; without one, the first non-ASCII character decides between
+//!   UTF-8 and Windows-1252. An Excel `sep=` first line names the delimiter, else the most
+//!   frequent of `,` `;` and tab in the header line. Anything but UTF-8 with commas is said in
+//!   one `csv_converted` warning, and every output is UTF-8 with commas.
 //! - **Outputs** are off by default and drained with the `take_*` methods: the cleaned file
 //!   (canonical header names, trimmed cells, canonical booleans, dates and lists, valid rows
 //!   only), the failed rows (original bytes plus an `error` column), parts of the cleaned file
@@ -52,6 +57,8 @@ mod catalog;
 mod cell_rules;
 mod cells;
 mod columns;
+mod delimiter;
+mod file_format;
 mod header;
 mod id_set;
 mod metadata_cells;
@@ -65,6 +72,7 @@ mod report;
 mod row;
 mod row_issues;
 mod run;
+mod source_encoding;
 mod validator;
 
 #[cfg(all(target_arch = "wasm32", feature = "data"))]

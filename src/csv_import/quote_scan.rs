@@ -32,12 +32,14 @@ pub(crate) struct QuoteScan {
 }
 
 impl QuoteScan {
-    /// Moves the scan over more bytes of the same record.
-    pub(crate) fn advance(&mut self, bytes: &[u8]) {
+    /// Moves the scan over more bytes of the same record, whose fields `delimiter` separates.
+    pub(crate) fn advance(&mut self, bytes: &[u8], delimiter: u8) {
         for &byte in bytes {
             self.state = match (self.state, byte) {
                 (Quoting::StartField, b'"') => Quoting::InQuotes,
-                (Quoting::StartField | Quoting::InField | Quoting::QuoteInQuotes, b',') => {
+                (Quoting::StartField | Quoting::InField | Quoting::QuoteInQuotes, _)
+                    if byte == delimiter =>
+                {
                     self.field = self.field.saturating_add(1);
                     Quoting::StartField
                 }
@@ -73,7 +75,7 @@ mod tests {
 
     fn scan(bytes: &[u8]) -> QuoteScan {
         let mut scan = QuoteScan::default();
-        scan.advance(bytes);
+        scan.advance(bytes, b',');
         scan
     }
 
@@ -85,6 +87,9 @@ mod tests {
         assert_eq!(scan(b"\"a\"\"b\"").state, Quoting::QuoteInQuotes);
         assert_eq!(scan(b"ab\"c").state, Quoting::InField);
         assert_eq!(scan(b"\"a\"x,").state, Quoting::StartField);
+        let mut semicolons = QuoteScan::default();
+        semicolons.advance(b"a;b,\"c", b';');
+        assert_eq!((semicolons.state, semicolons.field), (Quoting::InField, 1));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! when asked, its original bytes; and the reading problems of a record. The one reader of both
 //! the import check and `read_csv_records`.
 
-use csv_core::{ReadRecordResult, Reader};
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use super::quote_scan::{QuoteScan, Quoting};
 use crate::Code;
@@ -138,6 +138,7 @@ pub(crate) trait RecordSink {
 /// An incremental CSV record reader over chunks of any size.
 pub(crate) struct RecordReader {
     core: Reader,
+    delimiter: u8,
     head: Vec<u8>,
     head_done: bool,
     at_file_start: bool,
@@ -164,6 +165,7 @@ impl RecordReader {
     pub(crate) fn new(keep_raw: bool, max_record_bytes: usize) -> Self {
         RecordReader {
             core: Reader::new(),
+            delimiter: b',',
             head: Vec::new(),
             head_done: false,
             at_file_start: true,
@@ -183,6 +185,14 @@ impl RecordReader {
             quotes: QuoteScan::default(),
             ended: false,
         }
+    }
+
+    /// Splits fields at `delimiter` instead of a comma; call it before the first chunk. Records
+    /// split otherwise are not kept as they were: a failed row is then written with commas.
+    pub(crate) fn set_delimiter(&mut self, delimiter: u8) {
+        self.core = ReaderBuilder::new().delimiter(delimiter).build();
+        self.delimiter = delimiter;
+        self.keep_raw = self.keep_raw && delimiter == b',';
     }
 
     /// Reads a chunk, handing every record it completes to `sink`.
@@ -270,7 +280,7 @@ impl RecordReader {
                 ReadRecordResult::OutputEndsFull => self.grow_ends(),
                 ReadRecordResult::InputEmpty | ReadRecordResult::End => {
                     let segment = input.get(segment_start..).unwrap_or_default();
-                    self.quotes.advance(segment);
+                    self.quotes.advance(segment, self.delimiter);
                     if self.keep_raw && !self.oversized {
                         self.raw.extend_from_slice(segment);
                     }
@@ -281,7 +291,7 @@ impl RecordReader {
         if self.in_record {
             // The chunk ended exactly where csv_core stopped without a record end.
             let segment = input.get(segment_start..).unwrap_or_default();
-            self.quotes.advance(segment);
+            self.quotes.advance(segment, self.delimiter);
             if self.keep_raw && !self.oversized {
                 self.raw.extend_from_slice(segment);
             }

@@ -2,6 +2,7 @@
 //! drains as they grow, and whose report comes at the end.
 
 use super::catalog::Catalog;
+use super::file_format::FileFormat;
 use super::records::RecordReader;
 use super::run::Run;
 use super::{CsvKind, CsvOptions, CsvReport};
@@ -38,6 +39,8 @@ pub struct CsvOutputs {
 /// assert_eq!(outputs.cleaned, b"Source_id,Email,Birthdate\nc1,a@b.io,1990-07-03\n");
 /// ```
 pub struct CsvValidator {
+    format: FileFormat,
+    max_issues: usize,
     reader: RecordReader,
     run: Run,
     ended: bool,
@@ -54,6 +57,8 @@ impl CsvValidator {
         };
         let reader = RecordReader::new(options.failed, options.max_record_bytes);
         Ok(CsvValidator {
+            format: FileFormat::default(),
+            max_issues: options.max_issues,
             reader,
             run: Run::new(kind, options, catalog),
             ended: false,
@@ -66,7 +71,8 @@ impl CsvValidator {
             return;
         }
         self.run.totals.bytes = self.run.totals.bytes.saturating_add(chunk.len() as u64);
-        self.reader.feed(chunk, &mut self.run);
+        self.format
+            .feed(chunk, false, &mut self.reader, &mut self.run);
     }
 
     /// Ends the input: the last record is read, the last part and import bodies completed.
@@ -76,6 +82,7 @@ impl CsvValidator {
             return;
         }
         self.ended = true;
+        self.format.feed(&[], true, &mut self.reader, &mut self.run);
         self.reader.finish(&mut self.run);
         self.run.end();
     }
@@ -118,7 +125,7 @@ impl CsvValidator {
     /// Ends the input and returns the report; outputs not drained are dropped.
     pub fn finish(mut self) -> CsvReport {
         self.end_input();
-        self.run.into_report()
+        self.into_report()
     }
 
     /// Ends the input and returns the report with the outputs not drained yet.
@@ -130,7 +137,13 @@ impl CsvValidator {
             parts: self.take_parts(),
             import_bodies: self.take_import_bodies(),
         };
-        (self.run.into_report(), outputs)
+        (self.into_report(), outputs)
+    }
+
+    fn into_report(self) -> CsvReport {
+        let mut report = self.run.into_report();
+        self.format.prepend_to(&mut report, self.max_issues);
+        report
     }
 }
 

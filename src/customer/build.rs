@@ -133,6 +133,19 @@ impl Builder<'_> {
             )),
             (target, Some(text)) => self.standard_value(key, target, text),
         };
+        if let (Target::Email, Ok(Value::String(email))) = (&target, &normalized) {
+            if !looks_like_email(email) {
+                // The API stores any string as an email (the spec gives it no format): a
+                // warning, as in a CSV check, and the value is kept.
+                let mut issue = self.issue(
+                    Code::InvalidFormat,
+                    key,
+                    format!("email '{email}' does not look like an email address"),
+                );
+                issue.severity = Severity::Warning;
+                self.issues.push(issue);
+            }
+        }
         match normalized {
             Ok(normalized) => {
                 if self.conflicts(key, &target, &normalized) {
@@ -152,7 +165,7 @@ impl Builder<'_> {
     fn standard_value(&self, key: &str, target: &Target, text: String) -> Result<Value, Issue> {
         let value = match target {
             Target::Name | Target::Address(_) => collapse_whitespace(&text),
-            Target::Email => self.email(key, &text)?,
+            Target::Email => self.email(&text),
             Target::Phone => self.phone(key, &text)?,
             Target::Birthdate => match normalize_date(&text, self.options.date_order) {
                 Ok(date) => date,
@@ -176,21 +189,15 @@ impl Builder<'_> {
         Ok(Value::String(value))
     }
 
-    fn email(&self, key: &str, text: &str) -> Result<String, Issue> {
-        if !looks_like_email(text) {
-            return Err(self.issue(
-                Code::InvalidFormat,
-                key,
-                format!("email '{text}' is not a valid email address"),
-            ));
-        }
-        // A valid address is ASCII: lowercasing it needs no Unicode tables.
-        Ok(match text.rsplit_once('@') {
+    fn email(&self, text: &str) -> String {
+        // A valid address is ASCII, so lowercasing needs no Unicode tables; an address that is
+        // not valid is kept with a warning, its non-ASCII letters as written.
+        match text.rsplit_once('@') {
             Some((local, domain)) if !self.options.lowercase_email => {
                 format!("{local}@{}", domain.to_ascii_lowercase())
             }
             _ => text.to_ascii_lowercase(),
-        })
+        }
     }
 
     fn phone(&self, key: &str, text: &str) -> Result<String, Issue> {

@@ -144,3 +144,29 @@ test('a worker module that cannot load rejects its checks with init_failed', asy
   });
   assert.deepEqual(outcome, { first: { name: 'VoucherifySyncError', code: 'init_failed' }, second: 'init_failed' });
 });
+
+test('an Excel file (UTF-16LE, tabs) and every Windows-1252 byte convert in the worker as Chromium decodes them', async () => {
+  const excel = [...readFileSync(fileURLToPath(new URL('../fixtures/csv/excel/unicode-text-utf16le.txt', import.meta.url)))];
+  const expectedCleaned = readFileSync(fileURLToPath(new URL('../fixtures/csv/excel/unicode-text-utf16le.cleaned.csv', import.meta.url)), 'utf8');
+  const result = await page.evaluate(async (excelBytes) => {
+    const { createCsvWorker } = await import('/pkg/index.js');
+    const worker = createCsvWorker();
+    const excel = await worker.validate('customers', new Blob([new Uint8Array(excelBytes)]));
+    const high = Uint8Array.from({ length: 128 }, (_, index) => 128 + index);
+    const bytes = new Uint8Array([...new TextEncoder().encode('source_id,name\nc1,x'), ...high, ...new TextEncoder().encode('x\n')]);
+    const windows1252 = await worker.validate('customers', new Blob([bytes]));
+    worker.terminate();
+    return {
+      excelCode: excel.report.issues[0].code,
+      excelMessage: excel.report.issues[0].message,
+      excelCleaned: await excel.cleaned.text(),
+      cleanedName: (await windows1252.cleaned.text()).split('\n')[1].slice(3),
+      decoded: `x${new TextDecoder('windows-1252').decode(high)}x`,
+    };
+  }, excel);
+  assert.equal(result.excelCode, 'csv_converted');
+  assert.match(result.excelMessage, /read as UTF-16LE, delimiter tab/);
+  assert.equal(result.excelCleaned, expectedCleaned);
+  assert.equal(result.cleanedName, result.decoded);
+  assert.equal(result.decoded.slice(1, 2), '\u20ac', 'Chromium decodes 0x80 as the euro sign');
+});

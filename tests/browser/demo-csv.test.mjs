@@ -274,3 +274,37 @@ test('SKUs are checked against a products file, customers against metadata schem
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a bad header is said once above the table, and no header-only cleaned file is offered; "1 row"', async () => {
+  const { page, context, problems } = await openDemo(browser, server);
+  await checkFile(page, { name: 'bad-header.csv', mimeType: 'text/csv', buffer: Buffer.from('source_id,name,source_id\nc-1,Ann,c-1\n') });
+  assert.match(await page.textContent('#csv-status'), /Checked “bad-header\.csv”: 1 row, 1 invalid; 1 error, (1 warning|[02-9]\d* warnings)\./);
+  assert.equal(await page.isVisible('#csv-header-problem'), true);
+  const notice = await page.textContent('#csv-header-problem');
+  assert.match(notice, /^The header has 1 error, so every row counts as invalid until it is fixed: /);
+  const headerIssue = (await shownIssues(page)).find((issue) => issue.row === 'header');
+  assert.ok(notice.includes(headerIssue.message), notice);
+  assert.equal(await page.$('#download-cleaned'), null);
+  assert.equal(await page.$('#download-part-1'), null);
+  assert.equal(await page.textContent('#no-cleaned'), 'No cleaned file: no row is valid');
+  assert.equal(await page.isVisible('#download-failed'), true);
+
+  await checkFile(page, MIXED);
+  assert.equal(await page.isVisible('#csv-header-problem'), false, 'a good header hides the notice');
+  assert.equal(await page.isVisible('#download-cleaned'), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an Excel file (semicolons, Windows-1252) is read, said so once, and cleaned to UTF-8 with commas', async () => {
+  const { page, context, problems } = await openDemo(browser, server);
+  const dir = fileURLToPath(new URL('../fixtures/csv/excel/', import.meta.url));
+  await checkFile(page, join(dir, 'sep-line-semicolon.csv'));
+  const issues = await shownIssues(page);
+  assert.equal(issues.filter((issue) => issue.code === 'csv_converted').length, 1);
+  assert.match(issues[0].message, /read as Windows-1252, delimiter ';' \(from the file's sep= line\)/);
+  const cleaned = await downloadText(page, '#download-cleaned');
+  assert.equal(cleaned.text, readFileSync(join(dir, 'sep-line-semicolon.cleaned.csv'), 'utf8'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -185,3 +185,39 @@ test('sends nothing until sending is turned on, then the prepared body with the 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('at 375 px the verdict on the prepared request stays in view, with a link down to the request', async () => {
+  const { page, context, problems } = await openDemo(browser, server, { view: 'stackable' });
+  const phone = { width: 375, height: 667 };
+  await page.setViewportSize(phone);
+  await assertNoSidewaysScroll(page);
+  const inView = (selector) => page.$eval(selector, (element, height) => {
+    const box = element.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= height;
+  }, phone.height);
+  // The request itself is far down the page, below the long form.
+  const requestTop = await page.$eval('#prepared-title', (element) => element.getBoundingClientRect().top + window.scrollY);
+  assert.ok(requestTop > 2 * phone.height, `the request starts at ${requestTop} px`);
+  for (const field of ['#cart-codes', '#customer-email', '#categories']) {
+    await page.focus(field);
+    await page.$eval(field, (element) => element.scrollIntoView({ block: 'center' }));
+    assert.equal(await inView('#prepared-status'), true, `the verdict is in view at ${field}`);
+    assert.match(await page.textContent('#prepared-status'), /^(Ready to send|Not ready)/);
+    assert.equal(await inView('.to-prepared'), true);
+  }
+  // A bad email is the same warning as in a CSV check, never an error.
+  await page.fill('#customer-email', 'not-an-email');
+  await page.waitForFunction(() => /warning/.test(document.getElementById('prepared-status').textContent));
+  const emailIssue = await page.$eval('#prepared-issue-list', (list) => [...list.querySelectorAll('li')].map((item) => item.textContent).find((text) => /email/.test(text)));
+  assert.match(emailIssue, /warning/);
+  assert.match(await page.textContent('#prepared-status'), /^Ready to send: no errors/);
+  await page.click('.to-prepared');
+  await page.waitForFunction((height) => {
+    const box = document.getElementById('prepared-title').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= height;
+  }, phone.height, { timeout: 5000 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await page.isVisible('.to-prepared'), false, 'two columns need no link');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

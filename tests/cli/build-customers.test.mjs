@@ -58,7 +58,7 @@ test('records with errors are left out and reported with row, line and record ke
   ]);
   const { stdout } = run(args);
   assert.match(stdout, /error +row 10, line 11, column lifetime_orders +lifetime_orders: must be greater than or equal to 0/);
-  assert.match(stdout, /Written to .*customers\.ndjson: 5 customers, one per line/);
+  assert.match(stdout, /Written to .*customers\.ndjson: 6 customers, one per line/);
 });
 
 test('a JSON list response and --max-issues: counts stay exact', (t) => {

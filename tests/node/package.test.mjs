@@ -106,7 +106,7 @@ test('the packed package holds the entries, the declarations and the wasm, and n
   const files = packed.files.map((file) => file.path).sort();
   assert.deepEqual(files, [
     'LICENSE', 'README.md', 'api.js', 'bin/voucherify-sync.js', 'bridge.js', 'cli/args.js', 'cli/build-customers.js', 'cli/check-csv.js',
-    'cli/check-payload.js', 'cli/files.js', 'cli/human.js', 'cli/main.js', 'cli/option-files.js', 'cli/plan.js',
+    'cli/check-payload.js', 'cli/files.js', 'cli/formats.js', 'cli/globs.js', 'cli/human.js', 'cli/main.js', 'cli/option-files.js', 'cli/plan.js',
     'cli/progress.js', 'cli/sync.js', 'client.js', 'csv-worker-client.js', 'csv-worker.js', 'csv.js',
     'customers.js', 'errors.js', 'index.d.ts',
     'index.js', 'node.js', 'package.json',
