@@ -9,6 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.mjs';
 
 const HEADER = 'Name,Source_id,Email,Phone,Address_line_1,City,Postal_Code,Country,Birthdate,loyalty_tier,newsletter,lifetime_orders,signup_date';
 const FIRST = ['Maria', 'Jonas', 'Lucía', 'Tom', 'Sofia', 'Jan', 'Emma', 'Pierre', 'Lena', 'Ole', 'Aino', 'Bram', 'Nora', 'Ana', 'Ravi', 'Yuki', 'Chloé', 'Mateo', 'Zofia', 'Liam'];
@@ -26,17 +27,6 @@ const PLACES = [
 const STREETS = ['Main Street', 'ul. Długa', 'Calle Mayor', 'Via Roma', 'Keizersgracht', 'rue de Rivoli', 'Karl Johans gate'];
 const TIERS = ['bronze', 'silver', 'gold'];
 
-/** A small fast PRNG (mulberry32): the same `seed` gives the same numbers. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 
@@ -48,7 +38,7 @@ const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}
  * @param {number} count @param {number} [seed]
  */
 export function* customerLines(count, seed = 20240611) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   yield `${HEADER}\n`;
   for (let row = 1; row <= count; row += 1) {

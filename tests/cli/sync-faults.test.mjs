@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from './cli.mjs';
 import { csvText, runCli, standin, startCli, syncEnv } from './sync-support.mjs';
-import { seeded } from '../node/standin-api.mjs';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 const SEED = 1717;
 const MIN_KILLS = 50;
@@ -40,7 +40,7 @@ function scenario(number) {
 }
 
 test('a sync killed at 50+ random points and run again ends with the local records, each body applied once', { timeout: 600_000 }, async (t) => {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   let kills = 0;
   let scenarios = 0;
   const modes = { request: 0, answer: 0, time: 0 };

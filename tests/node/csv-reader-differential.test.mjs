@@ -32,23 +32,13 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { validateCsv } from '../../pkg/node.js';
 import { call, loaded } from '../../pkg/bridge.js';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 const SEED = Number(process.env.CSV_SEED ?? 4180);
 const DOCUMENTS = 4000;
 const INVALID_BYTE = '\uDCFF'; // 0xFF in the document; Python's surrogate escape of it
 const READING = new Set(['csv_missing_header', 'csv_unterminated_quote', 'csv_invalid_quote', 'csv_invalid_encoding', 'csv_field_count']);
 
-/** A small seeded generator (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One generated document: `text` (with INVALID_BYTE where a 0xFF byte goes) and its records,
@@ -162,7 +152,7 @@ function python(documents) {
   return JSON.parse(run.stdout);
 }
 
-const next = random(SEED);
+const next = seededRandom(SEED);
 const documents = Array.from({ length: DOCUMENTS }, () => {
   const doc = generateDocument(next);
   return { ...doc, bytes: bytesOf(doc.text) };

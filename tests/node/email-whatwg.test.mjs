@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildCustomer, validateCsv, validatePayload } from '../../pkg/node.js';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 /** The HTML standard's "valid email address", as the standard writes it. */
 const WHATWG = /^[a-zA-Z0-9.!#$%&'*+\/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -62,17 +63,6 @@ const PICKED = [
   'Jurgen@XN--Bcher-kva.DE', 'a@xn--.io', `a@${repeat('b.', 130)}io`,
 ];
 
-/** A small seeded generator (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOCAL_OK = "abcXYZ019.!#$%&'*+/=?^_`{|}~-";
 const LOCAL_BAD = ' ,()<>;:"\\[]@\t\n\u00e9\u00a0\u0000\u007f';
@@ -81,7 +71,7 @@ const LABEL_BAD = '_ !@,\u00fc';
 
 /** `count` generated addresses: mostly near-valid, with one or two faults placed at random. */
 function generate(seed, count) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (text) => text[Math.floor(next() * text.length)];
   const chars = (alphabet, length) => Array.from({ length }, () => pick(alphabet)).join('');
   const label = () => {

@@ -10,21 +10,10 @@
 
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 const BULK_LIMIT = 10_485_760;
 const CUSTOMER_COLUMNS = { address_line_1: 'line_1', address_line_2: 'line_2', address_city: 'city', address_state: 'state', address_postal_code: 'postal_code', address_country: 'country' };
-
-/** A small seeded generator (mulberry32): numbers in [0, 1). */
-export function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts the stand-in. Options: `appId`, `appToken` (the keys every request must carry),
@@ -37,7 +26,7 @@ export function seeded(seed) {
  */
 export async function startStandin(options = {}) {
   const { appId = 'app-id', appToken = 'app-token', rateLimit = null, actionMs = 5, exportMs = 5, reject = () => null, bulkLimit = BULK_LIMIT } = options;
-  const random = seeded(options.faults?.seed ?? 1);
+  const random = seededRandom(options.faults?.seed ?? 1);
   const faultRate = options.faults?.rate ?? 0;
   const faultKinds = options.faults?.kinds ?? [];
   const store = { customers: new Map(), products: new Map(), orders: new Map() };
