@@ -68,6 +68,7 @@ impl FileFormat {
             row: 0,
             line: 1,
             column: String::new(),
+            column_index: None,
             value: None,
         };
         let count = report.counts_by_code.entry(issue.code).or_insert(0);

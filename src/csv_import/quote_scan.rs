@@ -61,10 +61,10 @@ impl QuoteScan {
 
     /// Moves the scan over the last bytes of a record: skipped when they hold no quote and the
     /// scan is outside quotes, where they cannot change what the scan reports.
-    pub(crate) fn finish(&mut self, bytes: &[u8]) {
+    pub(crate) fn finish(&mut self, bytes: &[u8], delimiter: u8) {
         let outside = matches!(self.state, Quoting::StartField | Quoting::InField);
         if !outside || bytes.contains(&b'"') {
-            self.advance(bytes);
+            self.advance(bytes, delimiter);
         }
     }
 }

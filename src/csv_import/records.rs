@@ -272,7 +272,7 @@ impl RecordReader {
             match result {
                 ReadRecordResult::Record => {
                     let segment = input.get(segment_start..pos).unwrap_or_default();
-                    self.quotes.finish(segment);
+                    self.quotes.finish(segment, self.delimiter);
                     self.emit(segment, None, sink);
                     segment_start = pos;
                 }
