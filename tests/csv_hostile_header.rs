@@ -92,8 +92,9 @@ fn a_header_name_over_64_kib_is_too_large() {
 
 #[test]
 fn the_failed_file_does_not_repeat_a_long_header_name_per_row() {
-    // Every row has an error in the long-named column (bytes that are not UTF-8).
-    let mut input = format!("Source_id,{}\n", "h".repeat(100 * 1024)).into_bytes();
+    // Every row has an error in the long-named column (bytes that are not UTF-8; the byte
+    // order mark says the file is UTF-8, so it is not read as Windows-1252).
+    let mut input = format!("\u{feff}Source_id,{}\n", "h".repeat(100 * 1024)).into_bytes();
     for row in 0..200 {
         input.extend_from_slice(format!("c{row},").as_bytes());
         input.extend_from_slice(b"\xff\n");
@@ -205,11 +206,12 @@ fn a_header_name_that_runs_as_a_formula_is_flagged() {
 
 #[test]
 fn the_error_column_of_the_failed_file_never_starts_a_formula() {
-    // The error text starts with the name of the column at fault: here `=x`.
+    // The error text starts with the name of the column at fault: here `=x`. The byte order
+    // mark makes the file UTF-8, so the last byte is an encoding error.
     let (report, outputs) = run_chunked(
         CsvKind::Customers,
         options(),
-        b"Source_id,=x\nc1,\xff\n",
+        b"\xef\xbb\xbfSource_id,=x\nc1,\xff\n",
         1 << 20,
     );
     assert_eq!(report.invalid_rows, 1);

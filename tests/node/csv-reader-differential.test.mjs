@@ -235,9 +235,15 @@ test('csvRecords reads every document as built and reports every malformed recor
   });
 });
 
+/** Whether `bytes` start with the UTF-8 byte order mark. */
+const hasBom = (bytes) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 test('validateCsv reports the same reading issues and counts the same rows', async () => {
   for (const [index, doc] of documents.entries()) {
-    const report = await validateCsv('customers', doc.bytes, { maxIssues: 100_000 });
+    // validateCsv reads a file that is not UTF-8 as Windows-1252 (Excel's files); a byte order
+    // mark says it is UTF-8, as csvRecords assumes, so both readers see the same bytes.
+    const bytes = hasBom(doc.bytes) ? doc.bytes : new Uint8Array([0xef, 0xbb, 0xbf, ...doc.bytes]);
+    const report = await validateCsv('customers', bytes, { maxIssues: 100_000 });
     const want = expected(doc);
     assert.equal(report.rows, doc.records.length - 1, where(index));
     // One issue per problem and record, but the header's names that are not UTF-8 each have one.
@@ -248,7 +254,7 @@ test('validateCsv reports the same reading issues and counts the same rows', asy
     if (index % 8 === 0) {
       const size = 1 + (index % 7);
       const chunks = (async function* () {
-        for (let at = 0; at < doc.bytes.length; at += size) yield doc.bytes.subarray(at, at + size);
+        for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
       })();
       const chunked = await validateCsv('customers', chunks, { maxIssues: 100_000 });
       assert.deepEqual(chunked.issues, report.issues, `chunks of ${size}: ${where(index)}`);
