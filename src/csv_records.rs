@@ -71,8 +71,7 @@ pub fn read_csv_records(input: &[u8]) -> CsvRecords {
     format.feed(input, true, &mut reader, &mut collect);
     reader.finish(&mut collect);
     let mut read = collect.finish();
-    if let Some(conversion) = format.conversion() {
-        let message = format!("{conversion}; the records are given as UTF-8");
+    if let Some(message) = format.conversion() {
         read.warnings
             .insert(0, error(0, 1, Code::CsvConverted, message));
     }
