@@ -1,9 +1,12 @@
 //! Reading a whole CSV file into its header and records of text, for tools that need flat
 //! records (the command line's `build-customers` and `plan`) rather than an import check. The
-//! records are split, and their reading problems found, by the import check's own reader.
+//! records are split, and their reading problems found, by the import check's own reader, after
+//! the same encoding and delimiter detection (Excel's semicolons, tabs, `sep=` line, UTF-16 and
+//! Windows-1252 files are read as the import check reads them).
 
 use serde::Serialize;
 
+use crate::csv_import::file_format::FileFormat;
 use crate::csv_import::records::{ReadProblem, Record, RecordReader, RecordSink};
 use crate::Code;
 
@@ -15,7 +18,8 @@ use crate::Code;
 pub struct CsvRecords {
     /// The names of the first record, as written (unescaped, not trimmed).
     pub header: Vec<String>,
-    /// The records with as many fields as the header, all UTF-8, unescaped and not trimmed.
+    /// The records with as many fields as the header, all UTF-8 (converted from the file's
+    /// encoding), unescaped and not trimmed.
     pub records: Vec<Vec<String>>,
     /// The 1-based data row of each record (the header is row 0).
     pub rows: Vec<u64>,
@@ -24,7 +28,8 @@ pub struct CsvRecords {
     /// The records left out, and why.
     pub errors: Vec<CsvRecordError>,
     /// Records kept with a problem: a quote inside an unquoted field (`csv_invalid_quote`), which
-    /// RFC 4180 does not allow but every reader keeps as written.
+    /// RFC 4180 does not allow but every reader keeps as written. When the file is not UTF-8 with
+    /// commas, the first warning is one `csv_converted` (row 0, line 1) saying how it was read.
     pub warnings: Vec<CsvRecordError>,
 }
 
@@ -35,15 +40,17 @@ pub struct CsvRecordError {
     pub row: u64,
     /// The 1-based physical line where the record starts.
     pub line: u64,
-    /// `csv_missing_header`, `csv_unterminated_quote`, `csv_invalid_quote`, `csv_invalid_encoding`
-    /// or `csv_field_count`.
+    /// `csv_missing_header`, `csv_unterminated_quote`, `csv_invalid_quote`, `csv_invalid_encoding`,
+    /// `csv_field_count` or (a warning) `csv_converted`.
     pub code: Code,
     /// A lowercase explanation with no trailing period.
     pub message: String,
 }
 
-/// Reads `input` (the whole file) into its header and records. Blank lines are skipped (they
-/// still count for `line`); a leading UTF-8 BOM is dropped. A record with a reading problem is
+/// Reads `input` (the whole file) into its header and records. The encoding (UTF-8, a UTF-8,
+/// UTF-16LE or UTF-16BE byte order mark, else Windows-1252 when the bytes are not UTF-8) and the
+/// delimiter (comma, semicolon, tab, or an Excel `sep=` line, which is not a record) are found as
+/// the import check finds them. Blank lines are skipped (they still count for `line`). A record with a reading problem is
 /// left out with its error; when the header has one, every record is left out (the header's
 /// error says how many), and each keeps its own error too.
 ///
@@ -52,13 +59,23 @@ pub struct CsvRecordError {
 /// assert_eq!(read.header, ["name", "city"]);
 /// assert_eq!(read.records, [["Smith, Ann", "Oslo"]]);
 /// assert_eq!((read.rows[0], read.lines[0]), (1, 2));
+///
+/// let excel = voucherify_sync::read_csv_records(b"name;city\r\nZo\xeb;Malm\xf6\r\n");
+/// assert_eq!(excel.records, [["Zo\u{eb}", "Malm\u{f6}"]]);
+/// assert_eq!(excel.warnings[0].code.as_str(), "csv_converted");
 /// ```
 pub fn read_csv_records(input: &[u8]) -> CsvRecords {
     let mut collect = Collect::default();
+    let mut format = FileFormat::default();
     let mut reader = RecordReader::new(false, usize::MAX);
-    reader.feed(input, &mut collect);
+    format.feed(input, true, &mut reader, &mut collect);
     reader.finish(&mut collect);
-    collect.finish()
+    let mut read = collect.finish();
+    if let Some(message) = format.conversion() {
+        read.warnings
+            .insert(0, error(0, 1, Code::CsvConverted, message));
+    }
+    read
 }
 
 /// Builds [`CsvRecords`] from the records as the reader hands them over.

@@ -4,9 +4,8 @@
 //! `csv_converted` warning saying how it was read (the outputs are always UTF-8 with commas).
 
 use super::delimiter::{delimiter_name, sniff, MOST_HEAD_BYTES};
-use super::records::RecordReader;
+use super::records::{RecordReader, RecordSink};
 use super::report::{CsvIssue, CsvReport};
-use super::run::Run;
 use super::source_encoding::{Encoding, Transcoder};
 use crate::{Code, Severity};
 
@@ -28,42 +27,55 @@ struct FirstLine {
 }
 
 impl FileFormat {
-    /// Reads the next chunk (`last` at the end of the input) into `reader`.
+    /// Reads the next chunk (`last` at the end of the input) into `reader`, which hands its
+    /// records to `sink`.
     pub(crate) fn feed(
         &mut self,
         chunk: &[u8],
         last: bool,
         reader: &mut RecordReader,
-        run: &mut Run,
+        sink: &mut impl RecordSink,
     ) {
         let lines = &mut self.lines;
-        self.transcoder
-            .decode(chunk, last, &mut |text| lines.take(text, last, reader, run));
+        self.transcoder.decode(chunk, last, &mut |text| {
+            lines.take(text, last, reader, sink)
+        });
     }
 
-    /// Puts the `csv_converted` warning first in the report of the finished run, when the file
-    /// was not UTF-8 with commas; at the end, so that its place never depends on where in the
-    /// stream the encoding was decided, and first, so that it is kept whatever `max_issues`.
-    pub(crate) fn prepend_to(&self, report: &mut CsvReport, max_issues: usize) {
+    /// How the file was read, when it was not UTF-8 with commas: the text of the
+    /// `csv_converted` warning, after the whole input has been fed.
+    pub(crate) fn conversion(&self) -> Option<String> {
         let encoding = self.transcoder.encoding().unwrap_or(Encoding::Utf8);
         let delimiter = self.lines.delimiter.unwrap_or(b',');
         let sep_line = self.lines.sep_line;
         let plain = matches!(encoding, Encoding::Utf8 | Encoding::Utf8Bom);
         if plain && delimiter == b',' && !sep_line {
-            return;
+            return None;
         }
         let source = if sep_line {
             " (from the file's sep= line)"
         } else {
             ""
         };
+        Some(format!(
+            "the file was read as {}, delimiter {}{source}",
+            encoding.name(),
+            delimiter_name(delimiter),
+        ))
+    }
+
+    /// Puts the `csv_converted` warning first in the report of the finished run, when the file
+    /// was not UTF-8 with commas; at the end, so that its place never depends on where in the
+    /// stream the encoding was decided, and first, so that it is kept whatever `max_issues`.
+    pub(crate) fn prepend_to(&self, report: &mut CsvReport, max_issues: usize) {
+        let Some(conversion) = self.conversion() else {
+            return;
+        };
         let issue = CsvIssue {
             code: Code::CsvConverted,
             severity: Severity::Warning,
             message: format!(
-                "the file was read as {}, delimiter {}{source}; the cleaned file, parts and failed rows are written as UTF-8 with commas, as the API needs",
-                encoding.name(),
-                delimiter_name(delimiter),
+                "{conversion}; the cleaned file, parts and failed rows are written as UTF-8 with commas, as the API needs"
             ),
             row: 0,
             line: 1,
@@ -87,7 +99,13 @@ impl FileFormat {
 impl FirstLine {
     /// Passes text on once the delimiter is known; holds it until the first line is complete.
     #[inline(never)]
-    fn take(&mut self, text: &[u8], last: bool, reader: &mut RecordReader, run: &mut Run) {
+    fn take(
+        &mut self,
+        text: &[u8],
+        last: bool,
+        reader: &mut RecordReader,
+        sink: &mut impl RecordSink,
+    ) {
         let held;
         let mut ready = text;
         if self.delimiter.is_none() {
@@ -114,7 +132,7 @@ impl FirstLine {
             ready = held.get(start..).unwrap_or_default();
         }
         // One call site, so that the reader's code is not inlined twice.
-        reader.feed(ready, run);
+        reader.feed(ready, sink);
     }
 }
 

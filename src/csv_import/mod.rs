@@ -58,7 +58,7 @@ mod cell_rules;
 mod cells;
 mod columns;
 mod delimiter;
-mod file_format;
+pub(crate) mod file_format;
 mod header;
 mod id_set;
 mod metadata_cells;

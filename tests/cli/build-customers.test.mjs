@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildCustomer, validateCustomer } from '../../pkg/node.js';
-import { example, fixture, run, runJson, tempDir } from './cli.mjs';
+import { csvFixture, example, fixture, run, runJson, tempDir } from './cli.mjs';
 
 const lines = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 
@@ -109,4 +109,20 @@ test('a repeated header name and records that are not objects are errors, not cr
   assert.equal(odd.status, 1);
   assert.deepEqual(odd.report.issues.map(({ record, code }) => [record, code]), [[2, 'invalid_type'], [3, 'invalid_type']]);
   assert.equal(lines(join(dir, 'b.ndjson')).length, 1);
+});
+
+test('Excel files with semicolons or in Windows-1252 become customers with their names as written', (t) => {
+  // The fixtures hold the same three records; the second has a birthdate that is not a date.
+  for (const name of ['semicolon-utf8.csv', 'windows-1252.csv']) {
+    const out = join(tempDir(t), 'customers.ndjson');
+    const { status, report } = runJson(['build-customers', csvFixture(`excel/${name}`), '--out', out]);
+    assert.equal(status, 1, name);
+    assert.deepEqual(report.issues.map(({ row, column, code }) => ({ row, column, code })), [{ row: 2, column: 'Birthdate', code: 'invalid_format' }], name);
+    const customers = lines(out);
+    assert.deepEqual(
+      customers.map(({ source_id, name, address }) => [source_id, name, address.city, address.line_1]),
+      [['c-001', 'Renée Müller', 'Genève', 'Rue du Rhône 5, 2e étage'], ['c-003', 'Zoë O’Brien-Ångström', 'Malmö', 'Storgatan 3']],
+      name,
+    );
+  }
 });
