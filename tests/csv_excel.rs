@@ -6,39 +6,11 @@
 //! by hand (`UPDATE_EXPECT=1 cargo test --test csv_excel` rewrites them).
 
 mod csv_support;
-
-use std::path::{Path, PathBuf};
+mod excel_fixtures;
 
 use csv_support::{all_outputs, run_chunked};
+use excel_fixtures::{expected, fixture_dir, read, FIXTURES};
 use voucherify_sync::CsvKind;
-
-const FIXTURES: [(&str, &str); 6] = [
-    ("semicolon-utf8.csv", "UTF-8, delimiter ';'"),
-    (
-        "semicolon-utf8-bom.csv",
-        "UTF-8 with a byte order mark, delimiter ';'",
-    ),
-    ("unicode-text-utf16le.txt", "UTF-16LE, delimiter tab"),
-    ("tab-utf16be-bom.txt", "UTF-16BE, delimiter tab"),
-    ("windows-1252.csv", "Windows-1252, delimiter ','"),
-    (
-        "sep-line-semicolon.csv",
-        "Windows-1252, delimiter ';' (from the file's sep= line)",
-    ),
-];
-
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/excel")
-}
-
-fn expected(name: &str, suffix: &str) -> PathBuf {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    fixture_dir().join(format!("{stem}.{suffix}"))
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
 
 #[test]
 fn excel_files_match_their_expected_report_and_outputs_in_any_chunking() {

@@ -3,39 +3,18 @@
 //! rows of the expected cleaned file (written by Python's codecs and csv module) and of the
 //! failed file, and its one `csv_converted` warning says what the import check's report says.
 
-use std::path::{Path, PathBuf};
+mod excel_fixtures;
 
+use excel_fixtures::{expected, fixture_dir, read, FIXTURES};
 use voucherify_sync::read_csv_records;
-
-const FIXTURES: [&str; 6] = [
-    "semicolon-utf8.csv",
-    "semicolon-utf8-bom.csv",
-    "unicode-text-utf16le.txt",
-    "tab-utf16be-bom.txt",
-    "windows-1252.csv",
-    "sep-line-semicolon.csv",
-];
-
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/excel")
-}
-
-fn sibling(name: &str, suffix: &str) -> PathBuf {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    fixture_dir().join(format!("{stem}.{suffix}"))
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
 
 #[test]
 fn excel_files_give_the_records_of_the_import_checks_cleaned_and_failed_files() {
-    for name in FIXTURES {
+    for (name, _) in FIXTURES {
         let read_back = read_csv_records(&read(&fixture_dir().join(name)));
         assert_eq!(read_back.errors, [], "{name}");
-        let cleaned = read_csv_records(&read(&sibling(name, "cleaned.csv")));
-        let failed = read_csv_records(&read(&sibling(name, "failed.csv")));
+        let cleaned = read_csv_records(&read(&expected(name, "cleaned.csv")));
+        let failed = read_csv_records(&read(&expected(name, "failed.csv")));
         assert_eq!(read_back.header, cleaned.header, "{name}");
         // The failed file repeats each row with an `error` column after it.
         let mut expected: Vec<Vec<String>> = cleaned.records.clone();
@@ -54,10 +33,10 @@ fn excel_files_give_the_records_of_the_import_checks_cleaned_and_failed_files() 
 
 #[test]
 fn excel_files_carry_one_csv_converted_warning_as_the_import_check_reports_it() {
-    for name in FIXTURES {
+    for (name, _) in FIXTURES {
         let read_back = read_csv_records(&read(&fixture_dir().join(name)));
         let report: serde_json::Value =
-            serde_json::from_slice(&read(&sibling(name, "report.json"))).unwrap();
+            serde_json::from_slice(&read(&expected(name, "report.json"))).unwrap();
         let report_message = report["issues"][0]["message"].as_str().unwrap();
         let (how, _) = report_message.split_once("; the cleaned file").unwrap();
         let converted: Vec<_> = read_back
