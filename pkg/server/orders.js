@@ -5,6 +5,7 @@
 
 import { validateCsvWithOutputs } from '../node.js';
 import { call, loaded } from '../bridge.js';
+import { pack } from './sends.js';
 
 /** The most orders one POST /v1/orders/import takes. */
 export const ORDERS_PER_BODY = 2000;
@@ -65,27 +66,14 @@ export async function planOrders(bytes, remote, options = {}) {
   }
   entries.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   entries.forEach((entry, index) => (entry.index = index));
-  const bodies = pack(entries.filter((entry) => entry.action === 'create'));
+  const bodies = packOrders(entries.filter((entry) => entry.action === 'create'));
   const summary = { local: entries.length, remote: remote.length, create: 0, update: 0, unchanged: 0, conflict: 0, batches: bodies.length };
   for (const entry of entries) summary[entry.action] += 1;
   return { kind: 'orders', operation: 'POST /v1/orders/import', summary, entries, bodies, batches: bodies.map(({ body }) => body) };
 }
 
 /** Orders in file order, at most 2000 and 10 485 760 bytes a body. */
-function pack(entries) {
-  const bodies = [];
-  let current = [];
-  let bytes = 2;
-  for (const entry of entries) {
-    const size = Buffer.byteLength(JSON.stringify(entry.body)) + 1;
-    if (current.length > 0 && (current.length === ORDERS_PER_BODY || bytes + size > BODY_LIMIT)) {
-      bodies.push(current);
-      current = [];
-      bytes = 2;
-    }
-    current.push(entry);
-    bytes += size;
-  }
-  if (current.length > 0) bodies.push(current);
+function packOrders(entries) {
+  const bodies = pack(entries, BODY_LIMIT, { most: ORDERS_PER_BODY });
   return bodies.map((members) => ({ body: members.map((entry) => entry.body), entries: members.map((entry) => entry.index) }));
 }

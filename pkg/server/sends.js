@@ -78,36 +78,27 @@ function assignBatches(plan, sent, operation) {
 function metadataBodiesOf(members, limit, operation) {
   const { metadata } = members[0].body;
   const fixed = Buffer.byteLength(JSON.stringify({ source_ids: [], metadata }));
-  const bodies = [];
-  let current = [];
-  let bytes = fixed;
-  for (const entry of members) {
-    const size = Buffer.byteLength(JSON.stringify(entry.key)) + (current.length > 0 ? 1 : 0);
-    if (current.length > 0 && bytes + size > limit) {
-      bodies.push(current);
-      current = [];
-      bytes = fixed;
-    }
-    current.push(entry);
-    bytes += size;
-  }
-  if (current.length > 0) bodies.push(current);
+  const bodies = pack(members, limit, { fixed, json: (entry) => entry.key });
   return bodies.map((group) =>
     request(operation, { source_ids: group.map((entry) => entry.key), metadata }, group.map((entry) => entry.index), group.map((entry) => entry.key)),
   );
 }
 
-/** Entries packed greedily, in order, into arrays whose JSON stays under `limit` bytes. */
-function pack(entries, limit) {
+/**
+ * Entries packed greedily, in order, into JSON arrays under `limit` bytes of at most `most`
+ * entries: `json(entry)` is what an entry adds to the array, `fixed` the bytes of the rest of the
+ * body (2 for the brackets of a bare array).
+ */
+export function pack(entries, limit, { most = Infinity, fixed = 2, json = (entry) => entry.body } = {}) {
   const batches = [];
   let current = [];
-  let bytes = 2;
+  let bytes = fixed;
   for (const entry of entries) {
-    const size = Buffer.byteLength(JSON.stringify(entry.body)) + (current.length > 0 ? 1 : 0);
-    if (current.length > 0 && bytes + size > limit) {
+    const size = Buffer.byteLength(JSON.stringify(json(entry))) + (current.length > 0 ? 1 : 0);
+    if (current.length > 0 && (current.length === most || bytes + size > limit)) {
       batches.push(current);
       current = [];
-      bytes = 2;
+      bytes = fixed;
     }
     current.push(entry);
     bytes += size;
